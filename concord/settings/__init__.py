@@ -1,0 +1,1 @@
+"""Settings, chosen by CONCORD_ENV: ``dev`` (default), ``test`` or ``production``."""

@@ -1,0 +1,13 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+from concord.api import api
+
+urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="cases:list", permanent=False)),
+    path("accounts/", include("concord.accounts.urls")),
+    path("cases/", include("concord.cases.urls")),
+    path("api/v1/", api.urls),
+    path("admin/", admin.site.urls),
+]
