@@ -34,9 +34,12 @@ except AttributeError:  # PyYAML built without libyaml
     _Loader = yaml.SafeLoader
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class ParamValue:
-    """One value of a parameter, with the period it applies to and its source."""
+    """One value of a parameter, with the period it applies to and its source.
+
+    Compared and hashed by identity: values are loaded once and shared.
+    """
 
     name: str
     value: Any

@@ -1,0 +1,228 @@
+"""Screening: which path a case may take — statutory reconciliation, compensation mediation,
+public-interest mediation, or none — with reasons, citations and the facts still missing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, TypedDict
+
+from . import params
+from .catalogue import Offence, Tier, lookup
+from .errors import LawInputError
+from .facts import EligibilityInput, OffenceFact
+from .messages import WARNING_KEY, render
+from .reconciliation import Tri, all_of
+from .screening_paths import (
+    PATHS,
+    PathResult,
+    compensation_path,
+    public_interest_path,
+    statutory_path,
+)
+from .trace import StepDict, Trace, reason
+
+GRADES = "injury.grades"
+
+
+class EligibilityDict(TypedDict):
+    recommended: str
+    decided: bool
+    needs: list[str]
+    paths: list[dict[str, object]]
+    as_of: str
+    interpretation: str
+    warning: str
+    rules_version: str
+    trace: list[StepDict]
+
+
+@dataclass(frozen=True, slots=True)
+class EligibilityResult:
+    """The screening result: recommended path, every path with reasons, and the trace."""
+
+    recommended: str
+    paths: tuple[PathResult, ...]
+    needs: tuple[str, ...]
+    as_of: dt.date
+    interpretation: str
+    trace: Trace = field(compare=False)
+    rules_version: str = ""
+
+    @property
+    def decided(self) -> bool:
+        return not self.needs
+
+    def to_dict(self, lang: str = "en") -> EligibilityDict:
+        return {
+            "recommended": self.recommended,
+            "decided": self.decided,
+            "needs": list(self.needs),
+            "paths": [p.to_dict(lang) for p in self.paths],
+            "as_of": self.as_of.isoformat(),
+            "interpretation": self.interpretation,
+            "warning": render(WARNING_KEY, lang, {}),
+            "rules_version": self.rules_version,
+            "trace": self.trace.to_list(lang),
+        }
+
+    def explain(self, lang: str = "en") -> str:
+        head = render("eligibility.summary", lang, {"path": self.recommended})
+        return f"{head}\n{self.trace.render(lang)}\n{render(WARNING_KEY, lang, {})}"
+
+
+@dataclass(slots=True)
+class _Ctx:
+    reg: params.Registry
+    facts: EligibilityInput
+    trace: Trace
+    cites: dict[str, tuple[str, ...]]
+
+
+def screen(
+    facts: Mapping[str, Any] | EligibilityInput,
+    as_of: dt.date | None = None,
+    *,
+    registry: params.Registry | None = None,
+) -> EligibilityResult:
+    """Screen a case's facts and return the recommended path with reasons and a trace."""
+    reg = registry or params.registry()
+    if not isinstance(facts, EligibilityInput):
+        facts = EligibilityInput.from_dict(facts, today=as_of)
+    trace = Trace()
+    on = facts.as_of
+    proc = reg.get("reconciliation.procedure", on) if on >= _first(reg) else None
+    rules = reg.get("reconciliation.thresholds", on) if proc else None
+    reading_param = reg.get("reconciliation.interpretation", on) if proc else None
+    reading = facts.interpretation or (reading_param.value if reading_param else "statutory_max")
+    cites: dict[str, tuple[str, ...]] = {}
+    if proc and rules and reading_param:
+        law, art = proc.value["law"], proc.value["scope_article"]
+        cites["para1"] = (f"{law} Art. {art} para 1 [{proc.mark}]", rules.cite())
+        cites["para2"] = (f"{law} Art. {art} para 2 [{proc.mark}]", "SPP-2019 Art. 492 [V]")
+        cites["parties"] = (f"{law} Art. {art} para 1 [{proc.mark}]", "SPP-2019 Art. 492 [V]")
+        trace.param(proc)
+        trace.add("eligibility.reading", reading, (reading_param.cite(),), source=_src(facts))
+    ctx = _Ctx(reg, facts, trace, cites)
+    crime, offences = _offences(ctx)
+    if crime is not False and cites:
+        statutory = statutory_path(reg, facts, trace, cites, offences, reading)
+    else:
+        statutory = _closed_statutory(ctx, crime)
+    public = public_interest_path(reg, facts, trace, crime)
+    compensation = compensation_path(reg, facts, trace, crime, statutory)
+    paths = (statutory, public, compensation)
+    recommended, needs = _recommend(paths)
+    trace.add(
+        "eligibility.recommended",
+        recommended,
+        _path_cites(paths, recommended),
+        needs=", ".join(needs) or "-",
+    )
+    return EligibilityResult(
+        recommended, paths, needs, on, reading, trace, params.rules_version(reg)
+    )
+
+
+def _first(reg: params.Registry) -> dt.date:
+    return min(v.start for v in reg.parameters["reconciliation.procedure"].values)
+
+
+def _src(facts: EligibilityInput) -> str:
+    return "input" if facts.interpretation else "parameter"
+
+
+def _offences(ctx: _Ctx) -> tuple[Tri, list[tuple[Offence, Tier | None, int]]]:
+    """Look up each offence and its tier; return whether a crime is made out, and the list."""
+    facts, reg, on = ctx.facts, ctx.reg, ctx.facts.as_of
+    out: list[tuple[Offence, Tier | None, int]] = []
+    crime: Tri = True
+    grades = None
+    for i, fact in enumerate(facts.offences):
+        offence, cat = lookup(reg, on, fact.article, f"offences[{i}].article")
+        ctx.trace.add("eligibility.offence", offence.article, (cat.cite(),), name_en=offence.en, name_zh=offence.zh,
+                      chapter=offence.chapter, mens_rea=offence.mens_rea)
+        if offence.article == "234":
+            grades = grades or reg.get(GRADES, on)
+            is_crime, tier = _tier_234(ctx, i, fact, offence, grades)
+            crime = all_of(crime, is_crime)
+        else:
+            tier = _tier(fact, offence, i)
+        out.append((offence, tier, i))
+    return crime, out
+
+
+def _tier(fact: OffenceFact, offence: Offence, i: int) -> Tier | None:
+    if fact.tier is None:
+        return None
+    tier = offence.tier(fact.tier)
+    if tier is None:
+        raise LawInputError(
+            f"offences[{i}].tier",
+            f"article {offence.article} has tiers {[t.number for t in offence.tiers]}, not {fact.tier}",
+            code="unknown_tier",
+        )
+    return tier
+
+
+def _tier_234(
+    ctx: _Ctx, i: int, fact: OffenceFact, offence: Offence, grades: params.ParamValue
+) -> tuple[Tri, Tier | None]:
+    """Art. 234: the injury grade decides whether there is a crime and which tier applies."""
+    grade = ctx.facts.injury_grade
+    if grade is None:
+        return (True if fact.tier else None), _tier(fact, offence, i)
+    order = list(grades.value["order"])
+    threshold = grades.value["crime_threshold_234"]
+    if order.index(grade) < order.index(threshold):
+        ctx.trace.add("eligibility.no_crime_234", "no crime", (grades.cite(),), grade=grade)
+        return False, None
+    derived = int(grades.value["tier_234"][grade])
+    chosen = fact.tier or derived
+    if chosen < derived:
+        raise LawInputError(
+            f"offences[{i}].tier",
+            f"tier {chosen} is below tier {derived}, which injury_grade {grade} requires",
+            code="tier_conflict",
+        )
+    ctx.trace.add("eligibility.tier_from_injury", chosen, (grades.cite(),), grade=grade,
+                  derived=derived)
+    return True, _tier(OffenceFact(fact.article, chosen), offence, i)
+
+
+def _closed_statutory(ctx: _Ctx, crime: Tri) -> PathResult:
+    if crime is False:
+        return PathResult(PATHS[0], False, (reason("reason.no_crime", _grade_cites(ctx)),))
+    return PathResult(
+        PATHS[0],
+        False,
+        (reason("reason.procedure_not_in_force", ("CPL (2012) Art. 277 [U]",), on=ctx.facts.as_of),),
+    )
+
+
+def _grade_cites(ctx: _Ctx) -> tuple[str, ...]:
+    return (ctx.reg.get(GRADES, ctx.facts.as_of).cite(), "PSAPL (2012) Arts. 9, 43 [V]")
+
+
+def _recommend(paths: tuple[PathResult, ...]) -> tuple[str, tuple[str, ...]]:
+    """Pick the first eligible path in order; report what undecided earlier paths still need."""
+    needs: list[str] = []
+    for path in paths:
+        if path.eligible is True:
+            return path.path, tuple(dict.fromkeys(needs))
+        if path.eligible is None:
+            needs.extend(path.needs)
+    return "none", tuple(dict.fromkeys(needs))
+
+
+def _path_cites(paths: tuple[PathResult, ...], recommended: str) -> tuple[str, ...]:
+    for path in paths:
+        if path.path == recommended and path.reasons:
+            return path.reasons[0].citations
+    cites = [c for p in paths for r in p.reasons for c in r.citations]
+    return tuple(dict.fromkeys(cites)) or ("CPL (2018) Art. 288 [V]",)
+
+
+__all__ = ["EligibilityInput", "EligibilityResult", "PathResult", "screen"]
