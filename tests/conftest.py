@@ -37,8 +37,14 @@ class District:
     victim_user: User
     other_party_user: User
 
-    def register(self, *, actor: User | None = None, agency: Agency | None = None,
-                 title: str = "王某故意伤害案", victim_user: User | None = None) -> Case:
+    def register(
+        self,
+        *,
+        actor: User | None = None,
+        agency: Agency | None = None,
+        title: str = "王某故意伤害案",
+        victim_user: User | None = None,
+    ) -> Case:
         case = cases.case_register(
             actor=actor or self.officer,
             agency=agency or self.police,
@@ -48,8 +54,13 @@ class District:
                 facts="因停车纠纷发生口角，王某推搡致李某轻伤二级。",
                 civil_dispute_origin=True,
                 parties=[
-                    cases.PartyInput(role="victim", name="李明", id_number=VICTIM_ID,
-                                     phone="13812345678", address="上海市松江区方松街道某路1号"),
+                    cases.PartyInput(
+                        role="victim",
+                        name="李明",
+                        id_number=VICTIM_ID,
+                        phone="13812345678",
+                        address="上海市松江区方松街道某路1号",
+                    ),
                     cases.PartyInput(role="suspect", name="王强", id_number=SUSPECT_ID),
                 ],
                 offences=[("234", 1)],
@@ -64,8 +75,9 @@ class District:
 
 
 def _user(username: str, full_name: str, agency: Agency | None = None, role: str | None = None):
-    user = accounts.user_create(actor=None, username=username, password=PASSWORD,
-                                full_name=full_name)
+    user = accounts.user_create(
+        actor=None, username=username, password=PASSWORD, full_name=full_name
+    )
     if agency is not None:
         accounts.membership_add(actor=None, user=user, agency=agency, role=role)
     return user
@@ -74,17 +86,31 @@ def _user(username: str, full_name: str, agency: Agency | None = None, role: str
 @pytest.fixture
 def district(db) -> District:
     def agency(kind, name, code, specialty=""):
-        return accounts.agency_create(actor=None, kind=kind, name=name, name_en=f"{code} agency",
-                                      code=code, region_code="CN-SH", specialty=specialty)
+        return accounts.agency_create(
+            actor=None,
+            kind=kind,
+            name=name,
+            name_en=f"{code} agency",
+            code=code,
+            region_code="CN-SH",
+            specialty=specialty,
+        )
 
     police = agency(AgencyKind.POLICE, "松江公安分局", "sjpol")
     other_police = agency(AgencyKind.POLICE, "青浦公安分局", "qppol")
     procuratorate = agency(AgencyKind.PROCURATORATE, "松江区人民检察院", "sjproc")
     court = agency(AgencyKind.COURT, "松江区人民法院", "sjcourt")
-    committee = agency(AgencyKind.MEDIATION_COMMITTEE, "松江区联合人民调解委员会", "sjjoint",
-                       CommitteeSpecialty.JOINT)
+    committee = agency(
+        AgencyKind.MEDIATION_COMMITTEE,
+        "松江区联合人民调解委员会",
+        "sjjoint",
+        CommitteeSpecialty.JOINT,
+    )
     return District(
-        police=police, other_police=other_police, procuratorate=procuratorate, court=court,
+        police=police,
+        other_police=other_police,
+        procuratorate=procuratorate,
+        court=court,
         committee=committee,
         officer=_user("officer", "赵警官", police, Role.POLICE_OFFICER),
         other_officer=_user("other_officer", "钱警官", other_police, Role.POLICE_OFFICER),

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 
 from concord.accounts.models import Agency
 from concord.core.errors import InvalidInput
@@ -201,7 +201,7 @@ def create_case(request, payload: CaseCreate):
         injuries=[services.InjuryInput(**i.dict()) for i in payload.injuries],
     )
     case = services.case_register(actor=request.user, agency=agency, data=data)
-    return 201, _detail(case)
+    return Status(201, _detail(case))
 
 
 @router.patch("/{case_id}", response=CaseOut, summary="Change a case's description")

@@ -247,7 +247,8 @@ def check_case_transition(*, actor: User, case: Case, name: str) -> None:
     if transition is None:
         raise InvalidInput("transition", _("未知的操作：%s") % name)
     if case.state not in transition.sources:
-        allowed = "、".join(str(CaseState(s).label) for s in sorted(transition.sources))
+        separator = str(_("、"))
+        allowed = separator.join(str(CaseState(s).label) for s in sorted(transition.sources))
         raise ServiceError(
             "transition_not_allowed",
             _("案件当前状态为“%(state)s”，不能“%(action)s”；该操作只适用于：%(allowed)s。")
