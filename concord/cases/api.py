@@ -179,7 +179,9 @@ def list_cases(request, filters: Query[ListFilters]):
 
 @router.get("/{case_id}", response=CaseOut, summary="Read one case")
 def read_case(request, case_id: int):
-    return _detail(selectors.access_case(request.user, case_id))
+    case = selectors.access_case(request.user, case_id)
+    services.case_read_recorded(actor=request.user, case=case, channel="api")
+    return _detail(case)
 
 
 @router.post("/", response={201: CaseOut}, summary="Register a case")

@@ -427,6 +427,12 @@ def document_attach(*, actor: User, case: Case, title: str, uploaded) -> CaseDoc
 
 
 @transaction.atomic
+def case_read_recorded(*, actor: User, case: Case, channel: str) -> None:
+    """Opening a case shows personal and health data (masked): every opening is audited."""
+    audit_record(actor=actor, action="case.read", target=case, detail={"channel": channel})
+
+
+@transaction.atomic
 def document_read_recorded(*, actor: User, document: CaseDocument) -> None:
     """Case files are sensitive: every download is audited."""
     audit_record(actor=actor, action="document.read", target=document)

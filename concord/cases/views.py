@@ -122,6 +122,7 @@ def _form_field(service_field: str | None) -> str | None:
 @login_required
 def case_detail(request, case_id):
     case = selectors.access_case(request.user, case_id)
+    services.case_read_recorded(actor=request.user, case=case, channel="page")
     relations = selectors.case_relations(request.user, case)
     detail = selectors.case_detail(case)
     actions = [t for t in transitions_from(case.state) if t.by & relations]

@@ -7,6 +7,7 @@ import pytest
 from django.http import Http404
 from django.urls import reverse
 
+from concord.audit.models import AuditEntry
 from concord.cases import selectors, services
 from concord.cases.models import CaseAccess
 from tests.conftest import PASSWORD
@@ -108,3 +109,15 @@ def test_anonymous_visitor_is_sent_to_login(client, district):
 def test_party_cannot_register_cases(client, district):
     _login(client, district.victim_user)
     assert client.get(reverse("cases:register")).status_code == 404
+
+
+def test_opening_a_case_is_audited(client, district):
+    case = district.register()
+    _login(client, district.officer)
+    client.get(reverse("cases:detail", args=[case.pk]))
+    entry = AuditEntry.objects.order_by("-seq").first()
+    assert (entry.action, entry.object_id, entry.actor) == (
+        "case.read",
+        str(case.pk),
+        district.officer,
+    )
