@@ -116,7 +116,8 @@ def lookup(reg: Registry, on: dt.date, article: str, field: str) -> tuple[Offenc
     if offence is None:
         raise LawInputError(
             field,
-            f"article {article!r} is not in the offence catalogue; known: {', '.join(sorted(offences))}",
+            f"article {article!r} is not in the offence catalogue; "
+            f"known: {', '.join(sorted(offences))}",
             code="unknown_article",
             params={"article": article},
         )

@@ -142,8 +142,15 @@ def _offences(ctx: _Ctx) -> tuple[Tri, list[tuple[Offence, Tier | None, int]]]:
     grades = None
     for i, fact in enumerate(facts.offences):
         offence, cat = lookup(reg, on, fact.article, f"offences[{i}].article")
-        ctx.trace.add("eligibility.offence", offence.article, (cat.cite(),), name_en=offence.en, name_zh=offence.zh,
-                      chapter=offence.chapter, mens_rea=offence.mens_rea)
+        ctx.trace.add(
+            "eligibility.offence",
+            offence.article,
+            (cat.cite(),),
+            name_en=offence.en,
+            name_zh=offence.zh,
+            chapter=offence.chapter,
+            mens_rea=offence.mens_rea,
+        )
         if offence.article == "234":
             grades = grades or reg.get(GRADES, on)
             is_crime, tier = _tier_234(ctx, i, fact, offence, grades)
@@ -161,7 +168,8 @@ def _tier(fact: OffenceFact, offence: Offence, i: int) -> Tier | None:
     if tier is None:
         raise LawInputError(
             f"offences[{i}].tier",
-            f"article {offence.article} has tiers {[t.number for t in offence.tiers]}, not {fact.tier}",
+            f"article {offence.article} has tiers {[t.number for t in offence.tiers]}, "
+            f"not {fact.tier}",
             code="unknown_tier",
         )
     return tier
@@ -187,8 +195,9 @@ def _tier_234(
             f"tier {chosen} is below tier {derived}, which injury_grade {grade} requires",
             code="tier_conflict",
         )
-    ctx.trace.add("eligibility.tier_from_injury", chosen, (grades.cite(),), grade=grade,
-                  derived=derived)
+    ctx.trace.add(
+        "eligibility.tier_from_injury", chosen, (grades.cite(),), grade=grade, derived=derived
+    )
     return True, _tier(OffenceFact(fact.article, chosen), offence, i)
 
 
@@ -198,7 +207,11 @@ def _closed_statutory(ctx: _Ctx, crime: Tri) -> PathResult:
     return PathResult(
         PATHS[0],
         False,
-        (reason("reason.procedure_not_in_force", ("CPL (2012) Art. 277 [U]",), on=ctx.facts.as_of),),
+        (
+            reason(
+                "reason.procedure_not_in_force", ("CPL (2012) Art. 277 [U]",), on=ctx.facts.as_of
+            ),
+        ),
     )
 
 

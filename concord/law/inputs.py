@@ -62,7 +62,9 @@ class Reader:
             number = to_decimal(value)
         except ValueError:
             raise LawInputError(
-                self.path(key), 'must be a number or a decimal string such as "1234.50"', code="type"
+                self.path(key),
+                'must be a number or a decimal string such as "1234.50"',
+                code="type",
             ) from None
         _check_range(self.path(key), number, lo, hi)
         return number

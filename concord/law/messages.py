@@ -1,3 +1,4 @@
+# ruff: noqa: E501 — bilingual message strings; CJK characters count double in width
 """The package's own bilingual strings (English, Chinese), keyed by rule or reason id.
 
 Templates use str.format names taken from the step's inputs plus {output}.

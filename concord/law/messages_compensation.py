@@ -1,3 +1,4 @@
+# ruff: noqa: E501 — bilingual message strings; CJK characters count double in width
 """Bilingual strings of the compensation calculator."""
 
 from __future__ import annotations
@@ -20,7 +21,10 @@ _ITEMS = {
 
 COMPENSATION: dict[str, tuple[str, str]] = {
     **{
-        f"compensation.item.{code}": (f"{en}: {{formula}} = {{output}}", f"{zh}：{{formula}} = {{output}}")
+        f"compensation.item.{code}": (
+            f"{en}: {{formula}} = {{output}}",
+            f"{zh}：{{formula}} = {{output}}",
+        )
         for code, (en, zh) in _ITEMS.items()
     },
     "compensation.summary": ("Total owed: {total}", "应赔偿总额：{total}"),

@@ -105,7 +105,9 @@ def _date(raw: Any, where: str) -> dt.date | None:
         raise ValueError(f"{where}: {raw!r} is not an ISO date") from exc
 
 
-def _parse_value(name: str, keys: tuple[str, ...], raw: Mapping[str, Any], where: str) -> ParamValue:
+def _parse_value(
+    name: str, keys: tuple[str, ...], raw: Mapping[str, Any], where: str
+) -> ParamValue:
     start = _date(raw.get("from"), where)
     if start is None:
         raise ValueError(f"{where}: every value needs a 'from' date")
@@ -141,7 +143,8 @@ class Registry:
                 rel = path.relative_to(directory).with_suffix("").as_posix()
                 content = path.read_bytes()
                 digest.update(rel.encode() + b"\0" + content + b"\0")
-                self._add_file(rel.replace("/", "."), yaml.load(content, Loader=_Loader), path)
+                doc = yaml.load(content, Loader=_Loader)  # noqa: S506 — a SafeLoader
+                self._add_file(rel.replace("/", "."), doc, path)
         self.data_digest = digest.hexdigest()
         self.get = lru_cache(maxsize=65536)(self._get)
 
@@ -169,7 +172,11 @@ class Registry:
         wanted = tuple((k, str(keys[k])) for k in param.keys) if param else ()
         if param is not None:
             for value in param.values:
-                if value.keys == wanted and value.start <= on and (value.end is None or on <= value.end):
+                if (
+                    value.keys == wanted
+                    and value.start <= on
+                    and (value.end is None or on <= value.end)
+                ):
                     return value
         raise MissingParameterError(name, on.isoformat(), dict(wanted or keys.items()))
 

@@ -67,12 +67,26 @@ def statutory_path(
             key = "reason.category_1_met" if c1 else "reason.category_2_met"
             reasons.append(reason(key, cites["para1"], article=offence.article, reading=reading))
         else:
-            reasons.append(reason("reason.outside_categories", cites["para1"],
-                                  article=offence.article, chapter=offence.chapter,
-                                  mens_rea=offence.mens_rea, tier=tier.number, reading=reading))
+            reasons.append(
+                reason(
+                    "reason.outside_categories",
+                    cites["para1"],
+                    article=offence.article,
+                    chapter=offence.chapter,
+                    mens_rea=offence.mens_rea,
+                    tier=tier.number,
+                    reading=reading,
+                )
+            )
         if offence.policy_flag:
-            reasons.append(reason("reason.policy_flag", (f"{MPS_334} 334(6) [V]",),
-                                  article=offence.article, flag=offence.policy_flag))
+            reasons.append(
+                reason(
+                    "reason.policy_flag",
+                    (f"{MPS_334} 334(6) [V]",),
+                    article=offence.article,
+                    flag=offence.policy_flag,
+                )
+            )
     prior = facts.prior_intentional_crime_within_5_years
     no_prior: Tri = None if prior is None else not prior
     if prior:
@@ -87,12 +101,20 @@ def statutory_path(
         elif value is None:
             needs.append(name)
     eligible = all_of(all_of(*results), no_prior, parties)
-    trace.add("eligibility.statutory", _word(eligible), cites["para1"] + cites["para2"],
-              offences=", ".join(_word(r) for r in results), no_prior=_word(no_prior),
-              parties=_word(parties))
+    trace.add(
+        "eligibility.statutory",
+        _word(eligible),
+        cites["para1"] + cites["para2"],
+        offences=", ".join(_word(r) for r in results),
+        no_prior=_word(no_prior),
+        parties=_word(parties),
+    )
     if eligible:
-        reasons.append(reason("reason.authority_checks", ("SPP-2019 Arts. 492, 497 [V]",
-                                                          "SPC-2021 Art. 587 [V]")))
+        reasons.append(
+            reason(
+                "reason.authority_checks", ("SPP-2019 Arts. 492, 497 [V]", "SPC-2021 Art. 587 [V]")
+            )
+        )
     return PathResult(PATHS[0], eligible, tuple(reasons), () if eligible is False else _uniq(needs))
 
 
@@ -105,8 +127,11 @@ def _civil_dispute(
 ) -> Tri:
     """MPS 334: some cases never count as arising from a civil dispute, whatever the facts."""
     excluded = list(facts.civil_dispute_exclusions)
-    excluded += ["provoking_trouble" if o.article == "293" else "affray"
-                 for o, _, _ in offences if o.mps_334_excluded]
+    excluded += [
+        "provoking_trouble" if o.article == "293" else "affray"
+        for o, _, _ in offences
+        if o.mps_334_excluded
+    ]
     if not excluded:
         return facts.civil_dispute_origin
     rule = reg.get(MPS_334, facts.as_of)
@@ -123,8 +148,17 @@ def public_interest_path(
     try:
         rule = reg.get("reconciliation.public_interest", facts.as_of)
     except MissingParameterError:
-        return PathResult(PATHS[1], False, (reason("reason.rule_not_in_force",
-                          ("reconciliation.public_interest [U]",), on=facts.as_of),))
+        return PathResult(
+            PATHS[1],
+            False,
+            (
+                reason(
+                    "reason.rule_not_in_force",
+                    ("reconciliation.public_interest [U]",),
+                    on=facts.as_of,
+                ),
+            ),
+        )
     cites = (rule.cite(),)
     if crime is False:
         return PathResult(PATHS[1], False, (reason("reason.no_crime_short", cites),))
@@ -132,11 +166,13 @@ def public_interest_path(
     eligible = all_of(crime, pil)
     trace.add("eligibility.public_interest", _word(eligible), cites, litigation=_word(pil))
     if pil is None:
-        return PathResult(PATHS[1], eligible, (), () if eligible is False else
-                          ("public_interest_litigation",))
+        return PathResult(
+            PATHS[1], eligible, (), () if eligible is False else ("public_interest_litigation",)
+        )
     key = "reason.public_interest_yes" if pil else "reason.public_interest_no"
-    return PathResult(PATHS[1], eligible, (reason(key, cites),),
-                      () if eligible is not None else ("injury_grade",))
+    return PathResult(
+        PATHS[1], eligible, (reason(key, cites),), () if eligible is not None else ("injury_grade",)
+    )
 
 
 def compensation_path(
@@ -146,8 +182,15 @@ def compensation_path(
     try:
         rule = reg.get("reconciliation.compensation_mediation", facts.as_of)
     except MissingParameterError:
-        return PathResult(PATHS[2], False, (reason("reason.rule_not_in_force",
-                          ("法发〔2021〕21号 III(11) [S]",), on=facts.as_of),))
+        return PathResult(
+            PATHS[2],
+            False,
+            (
+                reason(
+                    "reason.rule_not_in_force", ("法发〔2021〕21号 III(11) [S]",), on=facts.as_of
+                ),
+            ),
+        )
     cites = (rule.cite(),)
     if crime is False:
         return PathResult(PATHS[2], False, (reason("reason.no_crime_short", cites),))
@@ -155,8 +198,13 @@ def compensation_path(
         trace.add("eligibility.compensation", "no", cites, statutory="yes")
         return PathResult(PATHS[2], False, (reason("reason.statutory_open", cites),))
     eligible = all_of(crime, facts.victim_willing)
-    trace.add("eligibility.compensation", _word(eligible), cites,
-              statutory=_word(statutory.eligible), victim_willing=_word(facts.victim_willing))
+    trace.add(
+        "eligibility.compensation",
+        _word(eligible),
+        cites,
+        statutory=_word(statutory.eligible),
+        victim_willing=_word(facts.victim_willing),
+    )
     needs: list[str] = []
     if crime is None:
         needs.append("injury_grade")
@@ -165,8 +213,9 @@ def compensation_path(
     if facts.victim_willing is False:
         return PathResult(PATHS[2], False, (reason("reason.victim_unwilling", cites),))
     key = "reason.compensation_yes" if eligible else "reason.compensation_pending"
-    return PathResult(PATHS[2], eligible, (reason(key, cites),),
-                      () if eligible is not None else _uniq(needs))
+    return PathResult(
+        PATHS[2], eligible, (reason(key, cites),), () if eligible is not None else _uniq(needs)
+    )
 
 
 def _word(value: Tri) -> str:

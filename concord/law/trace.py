@@ -57,7 +57,10 @@ class Reason:
     citations: tuple[str, ...]
 
     def to_dict(self, lang: str = "en") -> ReasonDict:
-        return {"text": render(self.key, lang, dict(self.params)), "citations": list(self.citations)}
+        return {
+            "text": render(self.key, lang, dict(self.params)),
+            "citations": list(self.citations),
+        }
 
 
 def reason(key: str, citations: Iterable[str], **params: object) -> Reason:

@@ -60,11 +60,26 @@ def calculate(
     total = _after_fault(ctx, kept)
     mediated = _after_fault(ctx, ctx.items, record=False)
     obligors = _obligors(ctx, total)
-    ctx.trace.add("compensation.total", plain(total), ("CC Arts. 1173, 1179 [V]",),
-                  gross=plain(gross), fault=plain(inp.victim_fault_share))
+    ctx.trace.add(
+        "compensation.total",
+        plain(total),
+        ("CC Arts. 1173, 1179 [V]",),
+        gross=plain(gross),
+        fault=plain(inp.victim_fault_share),
+    )
     return CompensationResult(
-        inp.region, inp.as_of, inp.proceeding, tuple(kept), tuple(excluded), gross,
-        inp.victim_fault_share, total, mediated, obligors, tuple(ctx.used), ctx.trace,
+        inp.region,
+        inp.as_of,
+        inp.proceeding,
+        tuple(kept),
+        tuple(excluded),
+        gross,
+        inp.victim_fault_share,
+        total,
+        mediated,
+        obligors,
+        tuple(ctx.used),
+        ctx.trace,
         params.rules_version(reg),
     )
 
@@ -73,7 +88,9 @@ def _run(ctx: Ctx, code: str, compute: Callable[[], it.Result]) -> None:
     """Compute one item unless the input fixes its amount (a court's or agreed figure)."""
     fixed = ctx.inp.fixed_amounts.get(code)
     if fixed is not None:
-        ctx.add_item(code, fixed, "amount fixed by input", it.CITES[code] + ("input: fixed_amounts",))
+        ctx.add_item(
+            code, fixed, "amount fixed by input", it.CITES[code] + ("input: fixed_amounts",)
+        )
         return
     result = compute()
     if result is not None:
@@ -93,11 +110,17 @@ def _exclusions(ctx: Ctx) -> tuple[list[Item], list[Excluded]]:
     kept, excluded = [], []
     for item in ctx.items:
         rule = table.get(item.code)
-        if rule and (rule.get("always") or (rule.get("unless_traffic") and not ctx.inp.traffic_crime)):
+        if rule and (
+            rule.get("always") or (rule.get("unless_traffic") and not ctx.inp.traffic_crime)
+        ):
             key = "excluded.mental_distress" if rule.get("always") else "excluded.not_material_loss"
             excluded.append(Excluded(item, key, (str(rule["cite"]),)))
-            ctx.trace.add("compensation.excluded", item.code, (str(rule["cite"]),),
-                          proceeding=ctx.inp.proceeding)
+            ctx.trace.add(
+                "compensation.excluded",
+                item.code,
+                (str(rule["cite"]),),
+                proceeding=ctx.inp.proceeding,
+            )
         else:
             kept.append(item)
     return kept, excluded
@@ -107,12 +130,19 @@ def _after_fault(ctx: Ctx, kept: list[Item], record: bool = True) -> Decimal:
     """Reduce by the victim's own fault share (CC 1173), rounding once at the end."""
     share = ctx.inp.victim_fault_share
     applies_to_mental = bool(ctx.reg.get("compensation.fault", ctx.inp.tort_date).value)
-    reducible = sum((i.amount for i in kept if applies_to_mental or i.code != "mental_distress"), ZERO)
+    reducible = sum(
+        (i.amount for i in kept if applies_to_mental or i.code != "mental_distress"), ZERO
+    )
     rest = sum((i.amount for i in kept), ZERO) - reducible
     total = round_cents(reducible * (ONE - share)) + rest
     if record and share:
-        ctx.trace.add("compensation.fault", plain(total), ("CC Art. 1173 [V]",),
-                      share=plain(share), reducible=plain(reducible))
+        ctx.trace.add(
+            "compensation.fault",
+            plain(total),
+            ("CC Art. 1173 [V]",),
+            share=plain(share),
+            reducible=plain(reducible),
+        )
     return total
 
 
@@ -124,14 +154,23 @@ def _obligors(ctx: Ctx, total: Decimal) -> tuple[Obligor, ...]:
         o = Reader(entry, f"obligors[{i}]")
         share = o.require("share", o.decimal("share", 0, 1))
         advanced = o.decimal("advanced") or ZERO
-        out.append(Obligor(o.str("name") or f"obligor {i + 1}", share, round_cents(total * share),
-                           advanced))
+        out.append(
+            Obligor(
+                o.str("name") or f"obligor {i + 1}", share, round_cents(total * share), advanced
+            )
+        )
     if sum((o.share for o in out), ZERO) > ONE:
         raise LawInputError("obligors", "shares must add up to at most 1", code="max")
     for o in out:
-        ctx.trace.add("compensation.obligor", plain(o.amount - o.advanced), ("CC Art. 1172 [V]",),
-                      name=o.name, share=plain(o.share), amount=plain(o.amount),
-                      advanced=plain(o.advanced))
+        ctx.trace.add(
+            "compensation.obligor",
+            plain(o.amount - o.advanced),
+            ("CC Art. 1172 [V]",),
+            name=o.name,
+            share=plain(o.share),
+            amount=plain(o.amount),
+            advanced=plain(o.advanced),
+        )
     return tuple(out)
 
 

@@ -82,25 +82,39 @@ class Ctx:
         """
         if name in self.inp.overrides:
             value = self.inp.overrides[name]
-            self.trace.add("compensation.override", plain(value), ("input: parameters (user-supplied)",),
-                           name=name)
-            self.used.append({"name": name, "value": plain(value), "source": "input parameters",
-                              "mark": "input"})
+            self.trace.add(
+                "compensation.override",
+                plain(value),
+                ("input: parameters (user-supplied)",),
+                name=name,
+            )
+            self.used.append(
+                {"name": name, "value": plain(value), "source": "input parameters", "mark": "input"}
+            )
             return value
         full = (LOCAL if f"{LOCAL}{name}" in self.reg.parameters else STATS) + name
         pv = self.reg.get(full, self.inp.as_of, region=self.inp.region, **keys)
         self.trace.param(pv)
         extra = dict(pv.extra)
-        self.used.append({
-            "name": name, "value": str(pv.value), "region": self.inp.region,
-            "year": extra.get("stat_year", ""), "source": pv.citation, "url": pv.url,
-            "mark": pv.mark, "period": f"{pv.start}..{pv.end or ''}",
-            **({"series": keys["series"]} if "series" in keys else {}),  # type: ignore[typeddict-item]
-        })
+        self.used.append(
+            {
+                "name": name,
+                "value": str(pv.value),
+                "region": self.inp.region,
+                "year": extra.get("stat_year", ""),
+                "source": pv.citation,
+                "url": pv.url,
+                "mark": pv.mark,
+                "period": f"{pv.start}..{pv.end or ''}",
+                **({"series": keys["series"]} if "series" in keys else {}),  # type: ignore[typeddict-item]
+            }
+        )
         try:
             return to_decimal(pv.value)
         except ValueError:
-            raise LawInputError(f"parameters.{name}", f"data value {pv.value!r} is not a number") from None
+            raise LawInputError(
+                f"parameters.{name}", f"data value {pv.value!r} is not a number"
+            ) from None
 
     def add_item(self, code: str, exact: Decimal, formula: str, citations: tuple[str, ...]) -> Item:
         """Round the item once and record it, with a trace step citing its rule."""
@@ -109,4 +123,3 @@ class Ctx:
         self.trace.add(f"compensation.item.{code}", money_str(amount), citations, formula=formula)
         self.items.append(item)
         return item
-

@@ -24,7 +24,9 @@ def years_for_age(age: int, schedule: Mapping[str, Any]) -> int:
     return full
 
 
-def combined_index(grades: list[int], additional: list[Decimal], table: Mapping[str, Any]) -> Decimal:
+def combined_index(
+    grades: list[int], additional: list[Decimal], table: Mapping[str, Any]
+) -> Decimal:
     """Index of the most serious grade plus each further disability's additional index.
 
     GB 18667-2002 App. B.2 [S]: C = Ct × (Ih + Σ Ia), each Ia ≤ 10%, Σ Ia ≤ 10%, total ≤ 100%.
@@ -32,8 +34,11 @@ def combined_index(grades: list[int], additional: list[Decimal], table: Mapping[
     by_grade = {int(k): Decimal(str(v)) for k, v in table["by_grade"].items()}
     main = by_grade[min(grades)]
     if sum(additional, ZERO) > Decimal(str(table["additional_max_total"])):
-        raise LawInputError("disability.additional_indices",
-                            f"must add up to at most {table['additional_max_total']}", code="max")
+        raise LawInputError(
+            "disability.additional_indices",
+            f"must add up to at most {table['additional_max_total']}",
+            code="max",
+        )
     return min(main + sum(additional, ZERO), Decimal(str(table["total_max"])))
 
 
@@ -80,8 +85,13 @@ def disability_index(ctx: Ctx) -> Decimal | None:
             value = _reader_decimal(d, "additional_indices", i, cap)
             additional.append(value)
     index = combined_index(grades, additional, table)
-    ctx.trace.add("compensation.disability_index", plain(index), ("GB 18667-2002 App. B [S]",),
-                  grades=", ".join(map(str, grades)), additional=", ".join(map(plain, additional)) or "-")
+    ctx.trace.add(
+        "compensation.disability_index",
+        plain(index),
+        ("GB 18667-2002 App. B [S]",),
+        grades=", ".join(map(str, grades)),
+        additional=", ".join(map(plain, additional)) or "-",
+    )
     return index
 
 
@@ -129,14 +139,19 @@ def dependants(ctx: Ctx, index: Decimal | None) -> Result:
     if ctx.inp.died:
         index = Decimal(1)
     if index is None:
-        raise LawInputError("dependents", "count only with a disability or a death (PI-2022 Art. 16)")
+        raise LawInputError(
+            "dependents", "count only with a disability or a death (PI-2022 Art. 16)"
+        )
     rules = ctx.rule("dependants").value
     schedule = ctx.rule("age_schedule").value
     consumption = ctx.figure(_consumption_name(ctx))
     spans = []
     for dep in deps:
-        years = int(rules["minor_until_age"]) - dep.age if dep.age < int(rules["minor_until_age"]) \
+        years = (
+            int(rules["minor_until_age"]) - dep.age
+            if dep.age < int(rules["minor_until_age"])
             else years_for_age(dep.age, schedule)
+        )
         spans.append((years, consumption * index / dep.obligors))
     total, capped_years = ZERO, 0
     for year in range(1, max((s[0] for s in spans), default=0) + 1):
@@ -144,8 +159,13 @@ def dependants(ctx: Ctx, index: Decimal | None) -> Result:
         if owed > consumption:
             owed, capped_years = consumption, capped_years + 1
         total += owed
-    ctx.trace.add("compensation.dependants_cap", plain(total), ("PI-2022 Art. 17 para 2 [V]",),
-                  years=", ".join(str(s[0]) for s in spans), capped_years=capped_years,
-                  cap=plain(consumption))
+    ctx.trace.add(
+        "compensation.dependants_cap",
+        plain(total),
+        ("PI-2022 Art. 17 para 2 [V]",),
+        years=", ".join(str(s[0]) for s in spans),
+        capped_years=capped_years,
+        cap=plain(consumption),
+    )
     shares = " + ".join(f"{plain(a)} × {y}y" for y, a in spans)
     return total, f"Σ per year min({shares}; cap {plain(consumption)}/year)"

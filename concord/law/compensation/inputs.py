@@ -71,7 +71,9 @@ class CompensationInput:
         fixed_reader = r.obj("fixed_amounts") or Reader({}, "fixed_amounts")
         for key in fixed_reader.data:
             if key not in ITEM_CODES:
-                raise LawInputError(f"fixed_amounts.{key}", f"must be one of {', '.join(ITEM_CODES)}")
+                raise LawInputError(
+                    f"fixed_amounts.{key}", f"must be one of {', '.join(ITEM_CODES)}"
+                )
             fixed[str(key)] = fixed_reader.decimal(key)
         return cls(
             region=region,

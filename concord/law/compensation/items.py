@@ -96,8 +96,9 @@ def nursing(ctx: Ctx) -> Result:
     days = r.require("days", r.decimal("days"))
     limit = Decimal(rules["max_years"]) * Decimal(rules["days_per_year"])
     if days > limit:
-        ctx.trace.add("compensation.nursing_limit", plain(limit), ("PI-2022 Art. 8 [V]",),
-                      days=plain(days))
+        ctx.trace.add(
+            "compensation.nursing_limit", plain(limit), ("PI-2022 Art. 8 [V]",), days=plain(days)
+        )
         days = limit
     carers = r.int("carers", 1, 10) or int(rules["default_carers"])
     rate = r.decimal("daily_rate")
@@ -116,7 +117,7 @@ def hospital_food(ctx: Ctx) -> Result:
 
 
 def nutrition(ctx: Ctx) -> Result:
-    """Nutrition by local practice: days × rate, or a share of medical costs with a cap (Art. 11)."""
+    """Nutrition by local practice: days × rate, or a capped share of medical costs (Art. 11)."""
     r = ctx.inp.reader
     spec = r.obj("nutrition")
     days = r.decimal("nutrition_days")
@@ -148,7 +149,12 @@ def assistive_devices(ctx: Ctx) -> Result:
     unit_cost × (1 + floor(years / cycle)) — a common method, not in the text [U].
     """
     raw = ctx.inp.reader.raw("assistive_devices")
-    if not isinstance(raw, list) or not raw or not isinstance(raw[0], dict) or "unit_cost" not in raw[0]:
+    if (
+        not isinstance(raw, list)
+        or not raw
+        or not isinstance(raw[0], dict)
+        or "unit_cost" not in raw[0]
+    ):
         return _sum_amounts(ctx.inp.reader, "assistive_devices")
     total, parts = ZERO, []
     for i, item in enumerate(raw):
@@ -159,8 +165,12 @@ def assistive_devices(ctx: Ctx) -> Result:
         count = 1 + years // cycle
         total += cost * count
         parts.append(f"{plain(cost)} × {count}")
-    ctx.trace.add("compensation.devices_method", plain(total), ("compensation.md §2.8 [U]",),
-                  method="unit_cost × (1 + floor(years / cycle))")
+    ctx.trace.add(
+        "compensation.devices_method",
+        plain(total),
+        ("compensation.md §2.8 [U]",),
+        method="unit_cost × (1 + floor(years / cycle))",
+    )
     return total, " + ".join(parts)
 
 
@@ -169,8 +179,13 @@ def funeral(ctx: Ctx) -> Result:
     if not ctx.inp.died:
         return None
     months = Decimal(str(ctx.rule("funeral").value))
-    series = ctx.reg.get("compensation.statistics.funeral_wage_series", ctx.inp.as_of,
-                         region=ctx.inp.region) if "average_wage" not in ctx.inp.overrides else None
+    series = (
+        ctx.reg.get(
+            "compensation.statistics.funeral_wage_series", ctx.inp.as_of, region=ctx.inp.region
+        )
+        if "average_wage" not in ctx.inp.overrides
+        else None
+    )
     if series is not None:
         ctx.trace.param(series)
     wage = ctx.figure("average_wage", series=str(series.value) if series else "input")
