@@ -15,6 +15,8 @@ from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("CONCORD_VAR_DIR", BASE_DIR / "var"))
+# The embedded database, queue and stored documents live here; a fresh clone has no var/ yet.
+VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 SECRET_KEY = os.environ.get("CONCORD_SECRET_KEY", "")
 # Key material for personal data at rest; see concord/crypto.py. Comma-separated: the first key
