@@ -17,13 +17,26 @@ def amounts(result: compensation.CompensationResult) -> dict[str, str]:
 
 def test_example_a_school_stabbing_split_sixty_forty_after_the_schools_advance() -> None:
     """Example A: items sum to 39,977.13; guardian 60% 23,986.28; school 40% 15,990.85 − 9,000."""
-    result = compensation.calculate({
-        "region": "CN-BJ", "as_of": "2024-06-01", "proceeding": "civil", "victim": {"age": 12},
-        "fixed_amounts": {"medical": "13783.37", "nursing": "407.96", "hospital_food": "310.00",
-                          "nutrition": "248.00", "disability": "19227.80", "mental_distress": "6000"},
-        "obligors": [{"name": "guardian", "share": "0.6"},
-                     {"name": "school", "share": "0.4", "advanced": "9000"}],
-    })  # fmt: skip
+    result = compensation.calculate(
+        {
+            "region": "CN-BJ",
+            "as_of": "2024-06-01",
+            "proceeding": "civil",
+            "victim": {"age": 12},
+            "fixed_amounts": {
+                "medical": "13783.37",
+                "nursing": "407.96",
+                "hospital_food": "310.00",
+                "nutrition": "248.00",
+                "disability": "19227.80",
+                "mental_distress": "6000",
+            },
+            "obligors": [
+                {"name": "guardian", "share": "0.6"},
+                {"name": "school", "share": "0.4", "advanced": "9000"},
+            ],
+        }
+    )
     assert f"{result.gross_total:.2f}" == "39977.13"
     assert f"{result.total:.2f}" == "39977.13"
     guardian, school = (o.to_dict() for o in result.obligors)
@@ -34,13 +47,16 @@ def test_example_a_school_stabbing_split_sixty_forty_after_the_schools_advance()
 
 def test_example_b_receipts_nutrition_cap_and_food_subsidy(beijing: dict[str, Any]) -> None:
     """Example B: 294,802.19 + 5,600 = 300,402.19; nutrition capped at 10,000; 131 × 30 = 3,930."""
-    result = compensation.calculate({
-        **beijing, "victim": {"age": 40},
-        "medical_expenses": ["294802.19", "5600"],
-        "nutrition": {"share_of_medical": "0.05", "cap": "10000"},
-        "hospital_days": 131,
-        "parameters": {"hospital_food_daily_allowance": "30"},
-    })  # fmt: skip
+    result = compensation.calculate(
+        {
+            **beijing,
+            "victim": {"age": 40},
+            "medical_expenses": ["294802.19", "5600"],
+            "nutrition": {"share_of_medical": "0.05", "cap": "10000"},
+            "hospital_days": 131,
+            "parameters": {"hospital_food_daily_allowance": "30"},
+        }
+    )
     assert amounts(result) == {
         "medical": "300402.19",
         "hospital_food": "3930.00",
@@ -72,18 +88,30 @@ def test_example_c1_victim_thirty_percent_at_fault_pays_seventy_percent(
     beijing: dict[str, Any],
 ) -> None:
     result = compensation.calculate(
-        {**beijing, "victim": {"age": 10}, "disability": {"grades": [10]}, "victim_fault_share": "0.3"}
+        {
+            **beijing,
+            "victim": {"age": 10},
+            "disability": {"grades": [10]},
+            "victim_fault_share": "0.3",
+        }
     )
     assert f"{result.total:.2f}" == "124110.00"
 
 
 def test_example_c5_three_children_capped_year_by_year(beijing: dict[str, Any]) -> None:
     """C5: 25,448.5 per child per year; years 1–8 capped at 50,897; total 508,970."""
-    result = compensation.calculate({
-        **beijing, "victim": {"age": 35}, "disability": {"grades": [1]},
-        "dependents": [{"age": 6, "obligors": 2}, {"age": 10, "obligors": 2},
-                       {"age": 16, "obligors": 2}],
-    })  # fmt: skip
+    result = compensation.calculate(
+        {
+            **beijing,
+            "victim": {"age": 35},
+            "disability": {"grades": [1]},
+            "dependents": [
+                {"age": 6, "obligors": 2},
+                {"age": 10, "obligors": 2},
+                {"age": 16, "obligors": 2},
+            ],
+        }
+    )
     assert amounts(result)["dependents"] == "508970.00"
     # reported as its own item, counted once in the total
     assert result.gross_total == Decimal("1773000.00") + Decimal("508970.00")
@@ -91,16 +119,27 @@ def test_example_c5_three_children_capped_year_by_year(beijing: dict[str, Any]) 
 
 def test_example_c6_hunan_funeral_from_2022_wages() -> None:
     result = compensation.calculate(
-        {"region": "CN-HN", "as_of": "2023-06-01", "proceeding": "civil",
-         "victim": {"age": 50, "deceased": True}}
-    )  # fmt: skip
+        {
+            "region": "CN-HN",
+            "as_of": "2023-06-01",
+            "proceeding": "civil",
+            "victim": {"age": 50, "deceased": True},
+        }
+    )
     assert amounts(result)["funeral"] == "47295.00"
     assert amounts(result)["death_compensation"] == "946020.00"  # 47,301 × 20
 
 
 def _disability(as_of: str, region: str = "CN-BJ") -> compensation.CompensationResult:
-    return compensation.calculate({"region": region, "as_of": as_of, "proceeding": "civil",
-                                   "victim": {"age": 30}, "disability": {"grades": [10]}})
+    return compensation.calculate(
+        {
+            "region": region,
+            "as_of": as_of,
+            "proceeding": "civil",
+            "victim": {"age": 30},
+            "disability": {"grades": [10]},
+        }
+    )
 
 
 def test_beijing_2023_figure_is_missing_the_day_before_its_publication() -> None:
@@ -153,8 +192,12 @@ def test_rural_victim_needs_rural_figures_before_2022_05_01_but_not_from_that_da
 
 
 def test_criminal_incidental_exclusions_have_no_rule_before_2021_03_01() -> None:
-    case = {"region": "CN-GD", "proceeding": "criminal_incidental", "victim": {"age": 30},
-            "medical_expenses": "100"}  # fmt: skip
+    case = {
+        "region": "CN-GD",
+        "proceeding": "criminal_incidental",
+        "victim": {"age": 30},
+        "medical_expenses": "100",
+    }
     with pytest.raises(LawInputError):
         compensation.calculate({**case, "as_of": "2021-02-28"})
     assert amounts(compensation.calculate({**case, "as_of": "2021-03-01"})) == {"medical": "100.00"}

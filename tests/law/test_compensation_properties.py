@@ -40,8 +40,9 @@ def test_a_further_disability_never_lowers_compensation(
     age: int, first: int, second: int, ia: Decimal
 ) -> None:
     one = total(victim={"age": age}, disability={"grades": [first]})
-    two = total(victim={"age": age},
-                disability={"grades": [first, second], "additional_indices": [str(ia)]})
+    two = total(
+        victim={"age": age}, disability={"grades": [first, second], "additional_indices": [str(ia)]}
+    )
     assert two >= one
 
 
@@ -49,9 +50,12 @@ def test_a_further_disability_never_lowers_compensation(
 @given(medical=money, index=st.integers(0, len(INJURY_GRADES) - 2))
 def test_a_worse_injury_grade_never_lowers_compensation(medical: Decimal, index: int) -> None:
     """The heads follow proven losses; recording a worse injury grade never lowers them."""
-    lower = total(victim={"age": 30}, medical_expenses=str(medical), injury_grade=INJURY_GRADES[index])
-    worse = total(victim={"age": 30}, medical_expenses=str(medical),
-                  injury_grade=INJURY_GRADES[index + 1])
+    lower = total(
+        victim={"age": 30}, medical_expenses=str(medical), injury_grade=INJURY_GRADES[index]
+    )
+    worse = total(
+        victim={"age": 30}, medical_expenses=str(medical), injury_grade=INJURY_GRADES[index + 1]
+    )
     assert worse >= lower
 
 
@@ -61,8 +65,15 @@ def test_the_victims_fault_share_scales_the_liable_amount(
     medical: Decimal, mental: Decimal, share: Decimal
 ) -> None:
     """CC 1173: the obligor owes (1 − share) of the gross, rounded once, half-up to the cent."""
-    result = compensation.calculate({**BASE, "victim": {"age": 30}, "medical_expenses": str(medical),
-                                     "mental_distress": str(mental), "victim_fault_share": str(share)})
+    result = compensation.calculate(
+        {
+            **BASE,
+            "victim": {"age": 30},
+            "medical_expenses": str(medical),
+            "mental_distress": str(mental),
+            "victim_fault_share": str(share),
+        }
+    )
     expected = (result.gross_total * (1 - share)).quantize(Decimal("0.01"), ROUND_HALF_UP)
     assert result.total == expected
     assert result.total <= result.gross_total
@@ -95,9 +106,14 @@ def test_disability_amount_uses_the_age_rule(age: int) -> None:
 def test_dependants_never_exceed_one_year_of_consumption_per_year(
     children: list[tuple[int, int]],
 ) -> None:
-    result = compensation.calculate({**BASE, "victim": {"age": 30}, "disability": {"grades": [1]},
-                                     "dependents": [{"age": a, "obligors": n} for a, n in children]})
+    result = compensation.calculate(
+        {
+            **BASE,
+            "victim": {"age": 30},
+            "disability": {"grades": [1]},
+            "dependents": [{"age": a, "obligors": n} for a, n in children],
+        }
+    )
     dependants = next(i for i in result.items if i.code == "dependents")
     longest = max(18 - a for a, _ in children)
     assert dependants.amount <= Decimal(50897) * longest
-

@@ -18,8 +18,14 @@ def test_criminal_incidental_judgment_excludes_mental_distress_and_disability(
     beijing: dict[str, Any],
 ) -> None:
     """SPC-2021 Arts. 175, 192: material loss only; a mediated figure is shown alongside."""
-    case = {**beijing, "proceeding": "criminal_incidental", "victim": {"age": 30},
-            "medical_expenses": "1000", "disability": {"grades": [10]}, "mental_distress": "5000"}  # fmt: skip
+    case = {
+        **beijing,
+        "proceeding": "criminal_incidental",
+        "victim": {"age": 30},
+        "medical_expenses": "1000",
+        "disability": {"grades": [10]},
+        "mental_distress": "5000",
+    }
     result = compensation.calculate(case)
     assert codes(result.items) == {"medical"}
     assert codes(e.item for e in result.excluded) == {"disability", "mental_distress"}
@@ -32,16 +38,27 @@ def test_criminal_incidental_judgment_excludes_mental_distress_and_disability(
 def test_traffic_crime_keeps_disability_compensation_but_not_mental_distress(
     beijing: dict[str, Any],
 ) -> None:
-    case = {**beijing, "proceeding": "criminal_incidental", "traffic_crime": True,
-            "victim": {"age": 30}, "disability": {"grades": [10]}, "mental_distress": "5000"}  # fmt: skip
+    case = {
+        **beijing,
+        "proceeding": "criminal_incidental",
+        "traffic_crime": True,
+        "victim": {"age": 30},
+        "disability": {"grades": [10]},
+        "mental_distress": "5000",
+    }
     result = compensation.calculate(case)
     assert codes(result.items) == {"disability"}
     assert codes(e.item for e in result.excluded) == {"mental_distress"}
 
 
 def test_mediation_agreement_may_include_every_head(beijing: dict[str, Any]) -> None:
-    case = {**beijing, "proceeding": "mediation", "victim": {"age": 30},
-            "disability": {"grades": [10]}, "mental_distress": "5000"}  # fmt: skip
+    case = {
+        **beijing,
+        "proceeding": "mediation",
+        "victim": {"age": 30},
+        "disability": {"grades": [10]},
+        "mental_distress": "5000",
+    }
     result = compensation.calculate(case)
     assert codes(result.items) == {"disability", "mental_distress"}
     assert result.excluded == ()
@@ -69,21 +86,29 @@ def test_secondary_source_figures_carry_their_mark(beijing: dict[str, Any]) -> N
 
 def test_several_disabilities_need_the_courts_additional_index(beijing: dict[str, Any]) -> None:
     with pytest.raises(LawInputError) as err:
-        compensation.calculate({**beijing, "victim": {"age": 30}, "disability": {"grades": [8, 10]}})
+        compensation.calculate(
+            {**beijing, "victim": {"age": 30}, "disability": {"grades": [8, 10]}}
+        )
     assert err.value.field == "disability.additional_indices"
 
 
 def test_additional_indices_above_ten_percent_are_refused(beijing: dict[str, Any]) -> None:
-    case = {**beijing, "victim": {"age": 30},
-            "disability": {"grades": [8, 9, 10], "additional_indices": ["0.06", "0.06"]}}  # fmt: skip
+    case = {
+        **beijing,
+        "victim": {"age": 30},
+        "disability": {"grades": [8, 9, 10], "additional_indices": ["0.06", "0.06"]},
+    }
     with pytest.raises(LawInputError) as err:
         compensation.calculate(case)
     assert err.value.field == "disability.additional_indices"
 
 
 def test_combined_index_never_exceeds_one_hundred_percent(beijing: dict[str, Any]) -> None:
-    case = {**beijing, "victim": {"age": 30},
-            "disability": {"grades": [1, 2], "additional_indices": ["0.10"]}}  # fmt: skip
+    case = {
+        **beijing,
+        "victim": {"age": 30},
+        "disability": {"grades": [1, 2], "additional_indices": ["0.10"]},
+    }
     result = compensation.calculate(case)
     assert f"{result.items[0].amount:.2f}" == "1773000.00"
 
@@ -100,7 +125,11 @@ def test_lost_income_from_daily_or_annual_income(beijing: dict[str, Any]) -> Non
 
 
 def test_lost_income_by_industry_needs_the_industry_wage(beijing: dict[str, Any]) -> None:
-    case = {**beijing, "victim": {"age": 30}, "lost_income": {"days": 10, "industry": "construction"}}
+    case = {
+        **beijing,
+        "victim": {"age": 30},
+        "lost_income": {"days": 10, "industry": "construction"},
+    }
     with pytest.raises(MissingParameterError) as err:
         compensation.calculate(case)
     assert err.value.field == "parameters.industry_average_wage"
@@ -109,10 +138,16 @@ def test_lost_income_by_industry_needs_the_industry_wage(beijing: dict[str, Any]
 def test_nursing_is_carers_times_days_times_rate_and_capped_at_twenty_years(
     beijing: dict[str, Any],
 ) -> None:
-    two = compensation.calculate({**beijing, "victim": {"age": 30},
-                                  "nursing": {"days": 10, "carers": 2, "daily_rate": "200"}})
-    long = compensation.calculate({**beijing, "victim": {"age": 30},
-                                   "nursing": {"days": 9000, "daily_rate": "100"}})  # fmt: skip
+    two = compensation.calculate(
+        {
+            **beijing,
+            "victim": {"age": 30},
+            "nursing": {"days": 10, "carers": 2, "daily_rate": "200"},
+        }
+    )
+    long = compensation.calculate(
+        {**beijing, "victim": {"age": 30}, "nursing": {"days": 9000, "daily_rate": "100"}}
+    )
     assert f"{two.total:.2f}" == "4000.00"
     assert f"{long.total:.2f}" == "730000.00"  # 20 × 365 days
 
@@ -124,14 +159,21 @@ def test_nursing_without_a_rate_asks_for_the_local_carer_rate(beijing: dict[str,
 
 
 def test_assistive_devices_with_replacements(beijing: dict[str, Any]) -> None:
-    case = {**beijing, "victim": {"age": 30}, "assistive_devices": [
-        {"unit_cost": "5000", "years": 20, "replacement_cycle_years": 5}]}  # fmt: skip
+    case = {
+        **beijing,
+        "victim": {"age": 30},
+        "assistive_devices": [{"unit_cost": "5000", "years": 20, "replacement_cycle_years": 5}],
+    }
     assert f"{compensation.calculate(case).total:.2f}" == "25000.00"
 
 
 def test_adult_dependant_must_be_without_working_capacity(beijing: dict[str, Any]) -> None:
-    case = {**beijing, "victim": {"age": 40}, "disability": {"grades": [5]},
-            "dependents": [{"age": 70}]}  # fmt: skip
+    case = {
+        **beijing,
+        "victim": {"age": 40},
+        "disability": {"grades": [5]},
+        "dependents": [{"age": 70}],
+    }
     with pytest.raises(LawInputError) as err:
         compensation.calculate(case)
     assert err.value.field == "dependents[0].incapacitated"
@@ -161,7 +203,9 @@ def test_each_item_is_rounded_once_half_up(beijing: dict[str, Any]) -> None:
         ({"fixed_amounts": {"bonus": "1"}}, "fixed_amounts.bonus"),
     ],
 )
-def test_bad_input_names_the_field(beijing: dict[str, Any], change: dict[str, Any], field: str) -> None:
+def test_bad_input_names_the_field(
+    beijing: dict[str, Any], change: dict[str, Any], field: str
+) -> None:
     with pytest.raises(LawInputError) as err:
         compensation.calculate({**beijing, "victim": {"age": 30}, **change})
     assert err.value.field == field

@@ -34,8 +34,9 @@ def test_serious_injury_is_above_three_years_so_compensation_mediation_is_recomm
 
 
 def test_negligent_homicide_basic_tier_qualifies_under_288_2_at_exactly_seven_years() -> None:
-    result = eligibility.screen(neighbour_injury(offences=[{"article": "233", "tier": 1}],
-                                                 civil_dispute_origin=False))
+    result = eligibility.screen(
+        neighbour_injury(offences=[{"article": "233", "tier": 1}], civil_dispute_origin=False)
+    )
     assert result.recommended == "statutory_reconciliation"
     assert "288 para 1" in result.paths[0].reasons[0].citations[0]
 
@@ -47,8 +48,9 @@ def test_dereliction_of_duty_is_excluded_even_though_negligent() -> None:
 
 def test_provoking_trouble_is_never_a_civil_dispute() -> None:
     """MPS 334(3): a case involving 寻衅滋事 is excluded, also for a co-charged injury."""
-    result = eligibility.screen(neighbour_injury(offences=[{"article": "234"},
-                                                           {"article": "293", "tier": 1}]))
+    result = eligibility.screen(
+        neighbour_injury(offences=[{"article": "234"}, {"article": "293", "tier": 1}])
+    )
     assert paths(result)["statutory_reconciliation"] is False
     assert result.recommended == "compensation_mediation"
     texts = [r.to_dict()["text"] for r in result.paths[0].reasons]
@@ -62,11 +64,16 @@ def test_an_intentional_crime_within_five_years_closes_the_procedure() -> None:
 
 
 def test_missing_facts_give_cannot_decide_yet_with_what_is_needed() -> None:
-    result = eligibility.screen({"offences": [{"article": "234"}], "injury_grade": "minor_1",
-                                 "as_of": "2024-06-01"})
+    result = eligibility.screen(
+        {"offences": [{"article": "234"}], "injury_grade": "minor_1", "as_of": "2024-06-01"}
+    )
     assert result.decided is False
-    assert set(result.needs) >= {"civil_dispute_origin", "prior_intentional_crime_within_5_years",
-                                 "suspect_repents", "victim_willing"}
+    assert set(result.needs) >= {
+        "civil_dispute_origin",
+        "prior_intentional_crime_within_5_years",
+        "suspect_repents",
+        "victim_willing",
+    }
     assert result.paths[0].eligible is None
     assert result.to_dict()["paths"][0]["decided"] is False
 
@@ -84,18 +91,23 @@ def test_slight_injury_is_no_crime_and_no_criminal_path() -> None:
 
 
 def test_illegal_medical_practice_with_public_interest_litigation() -> None:
-    result = eligibility.screen(neighbour_injury(offences=[{"article": "336(1)", "tier": 1}],
-                                                 public_interest_litigation=True))
+    result = eligibility.screen(
+        neighbour_injury(
+            offences=[{"article": "336(1)", "tier": 1}], public_interest_litigation=True
+        )
+    )
     assert result.recommended == "public_interest_mediation"
     assert "[U]" in result.paths[1].reasons[0].citations[0]
 
 
-@pytest.mark.parametrize(("reading", "expected"), [("statutory_max", False),
-                                                   ("predicted_sentence", True)])
+@pytest.mark.parametrize(
+    ("reading", "expected"), [("statutory_max", False), ("predicted_sentence", True)]
+)
 def test_the_two_readings_diverge_for_a_five_year_tier(reading: str, expected: bool) -> None:
     """Art. 261 (≤5 years): outside 288(1) by its maximum, inside by a predicted sentence."""
-    result = eligibility.screen(neighbour_injury(offences=[{"article": "261", "tier": 1}],
-                                                 interpretation=reading))
+    result = eligibility.screen(
+        neighbour_injury(offences=[{"article": "261", "tier": 1}], interpretation=reading)
+    )
     assert (result.recommended == "statutory_reconciliation") is expected
     assert result.interpretation == reading
 
@@ -106,8 +118,9 @@ def test_statutory_max_is_the_default_reading() -> None:
 
 def test_tier_lower_than_the_injury_requires_is_refused() -> None:
     with pytest.raises(LawInputError) as err:
-        eligibility.screen(neighbour_injury(injury_grade="serious_1",
-                                            offences=[{"article": "234", "tier": 1}]))
+        eligibility.screen(
+            neighbour_injury(injury_grade="serious_1", offences=[{"article": "234", "tier": 1}])
+        )
     assert err.value.field == "offences[0].tier"
 
 
@@ -141,7 +154,9 @@ def test_compensation_mediation_rule_day_before_and_day_of_the_2021_guidance() -
     facts = neighbour_injury(injury_grade="serious_2")
     before = eligibility.screen(neighbour_injury(injury_grade="serious_2", as_of="2021-06-30"))
     assert before.recommended == "none"
-    assert eligibility.screen(facts | {"as_of": "2021-07-01"}).recommended == "compensation_mediation"
+    assert (
+        eligibility.screen(facts | {"as_of": "2021-07-01"}).recommended == "compensation_mediation"
+    )
 
 
 def test_cpl_numbering_day_before_and_day_of_the_2018_amendment() -> None:

@@ -11,8 +11,11 @@ from concord.law.errors import LawInputError
 
 
 def case(factors: dict[str, Any] | None = None, **offence: Any) -> dict[str, Any]:
-    return {"offence": {"article": "234", "injury_grade": "minor_2", **offence},
-            "factors": factors or {}, "as_of": "2024-06-01"}  # fmt: skip
+    return {
+        "offence": {"article": "234", "injury_grade": "minor_2", **offence},
+        "factors": factors or {},
+        "as_of": "2024-06-01",
+    }
 
 
 def months(result: sentencing.SentenceResult, scenario: str = "as_is") -> tuple[float, float]:
@@ -22,9 +25,17 @@ def months(result: sentencing.SentenceResult, scenario: str = "as_is") -> tuple[
 
 def test_worked_example_minor_who_surrendered_and_reconciled() -> None:
     """sentencing-guidance.md §6: 12 × 0.70 = 8.4; × (1 − 20% − 40%) = 3.36 months."""
-    result = sentencing.estimate(case(
-        {"age": 17, "minor_16_17": {"pct": 30}, "surrender": {"pct": 20},
-         "reconciliation": {"pct": 40}}, starting_point_months=[12, 12]))  # fmt: skip
+    result = sentencing.estimate(
+        case(
+            {
+                "age": 17,
+                "minor_16_17": {"pct": 30},
+                "surrender": {"pct": 20},
+                "reconciliation": {"pct": 40},
+            },
+            starting_point_months=[12, 12],
+        )
+    )
     assert months(result) == (3.36, 3.36)
     data = result.to_dict()
     assert data["statutory_range_months"] == [1, 36]
@@ -59,22 +70,27 @@ def test_recidivism_adds_at_least_three_months_and_bars_probation() -> None:
 
 
 def test_in_court_plea_does_not_count_beside_surrender() -> None:
-    both = sentencing.estimate(case({"surrender": True, "guilty_plea": True},
-                                    starting_point_months=[10, 10]))
+    both = sentencing.estimate(
+        case({"surrender": True, "guilty_plea": True}, starting_point_months=[10, 10])
+    )
     alone = sentencing.estimate(case({"surrender": True}, starting_point_months=[10, 10]))
     assert months(both) == months(alone) == (6.0, 10.0)
 
 
 def test_plea_leniency_alone_is_capped_at_thirty_percent() -> None:
-    result = sentencing.estimate(case({"plea_leniency": True, "custody_conduct": True},
-                                      starting_point_months=[10, 10]))
+    result = sentencing.estimate(
+        case({"plea_leniency": True, "custody_conduct": True}, starting_point_months=[10, 10])
+    )
     assert months(result) == (7.0, 10.0)
 
 
 def test_reconciliation_and_compensation_are_not_counted_twice() -> None:
-    result = sentencing.estimate(case({"reconciliation": True, "compensated": True,
-                                       "victim_understanding": True},
-                                      starting_point_months=[20, 20]))  # fmt: skip
+    result = sentencing.estimate(
+        case(
+            {"reconciliation": True, "compensated": True, "victim_understanding": True},
+            starting_point_months=[20, 20],
+        )
+    )
     assert months(result) == (10.0, 20.0)  # −50% (III(12)), not −90%
     assert "sentence.no_double_count" in [s.rule for s in result.trace.steps]
 
@@ -92,9 +108,10 @@ def test_reconciliation_scenario_is_unavailable_for_provoking_trouble() -> None:
     result = sentencing.estimate({"offence": {"article": "293", "tier": 1}, "as_of": "2024-06-01"})
     recon = result.to_dict()["scenarios"]["reconciliation"]
     assert recon["available"] is False
-    assert recon["estimate_months"] == result.to_dict()["scenarios"]["compensation_and_understanding"][
-        "estimate_months"
-    ]
+    assert (
+        recon["estimate_months"]
+        == result.to_dict()["scenarios"]["compensation_and_understanding"]["estimate_months"]
+    )
 
 
 def test_more_victims_need_the_provincial_increment() -> None:
