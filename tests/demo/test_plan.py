@@ -1,0 +1,104 @@
+"""The demo's case plan: the white paper's mix, every lifecycle state, valid fake people."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from concord.cases.choices import CaseState, Stage
+from concord.core.identity import id_number_problem
+from concord.demo.plan import apportion, mediation_rate, offence_mix, parse_route, plan_cases
+from concord.demo.scenarios import SCENARIOS
+
+NOW = datetime(2025, 4, 16, 15, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+
+
+@pytest.fixture(scope="module")
+def default_plan():
+    # The command's default: 600 cases, one of which is the hand-written showcase case.
+    return plan_cases(599, now=NOW)
+
+
+def test_trial_offences_follow_the_white_paper(default_plan):
+    """Of the cases that reach the court, 79 % are injury, 8 % quarrels, 6 % and 6 % PIL cases."""
+    mix = offence_mix(default_plan, trial=True)
+    assert mix["234"] == pytest.approx(0.79, abs=0.02)
+    assert mix["293"] == pytest.approx(0.08, abs=0.02)
+    assert mix["336(1)"] == pytest.approx(0.06, abs=0.02)
+    assert mix["253-1"] == pytest.approx(0.06, abs=0.02)
+    assert set(mix) == {"234", "293", "336(1)", "253-1"}
+
+
+def test_earlier_stages_are_mostly_intentional_injury(default_plan):
+    mix = offence_mix(default_plan, trial=False)
+    assert mix["234"] > 0.7
+    assert {"275", "133", "246"} <= set(mix)
+
+
+def test_mediation_rate_is_close_to_the_white_papers_64_percent(default_plan):
+    assert mediation_rate(default_plan) == pytest.approx(0.6444, abs=0.04)
+
+
+def test_public_interest_cases_are_criminal_public_interest_with_litigation(default_plan):
+    pil = [p for p in default_plan if p.offence in ("336(1)", "253-1")]
+    assert pil
+    for plan in pil:
+        assert plan.kind == "criminal_public_interest"
+        assert plan.public_interest_litigation is True
+        # Mediated with the judge: nothing happens to them before they reach the court.
+        actions = [step.action for step in plan.steps]
+        assert actions.count("transfer") == 2
+        before_court = actions[: len(actions) - actions[::-1].index("transfer")]
+        assert set(before_court) <= {"register", "relative", "transfer"}
+
+
+def test_a_small_demo_still_shows_every_state_and_stage():
+    plans = plan_cases(79, now=NOW)
+    assert {p.final_state for p in plans} == set(CaseState.values)
+    assert {p.final_stage for p in plans} == set(Stage.values)
+
+
+def test_the_same_seed_plans_the_same_demo():
+    assert plan_cases(60, now=NOW) == plan_cases(60, now=NOW)
+    assert plan_cases(60, now=NOW, seed=1) != plan_cases(60, now=NOW)
+
+
+def test_every_step_falls_in_the_year_before_now_in_order():
+    for plan in plan_cases(200, now=NOW):
+        times = [step.at for step in plan.steps]
+        assert times == sorted(times)
+        assert NOW - timedelta(days=366) < times[0]
+        assert times[-1] < NOW
+        assert plan.occurred_on <= times[0].date()
+
+
+def test_people_have_valid_id_numbers_and_mobiles():
+    people = [
+        party.person
+        for plan in plan_cases(200, now=NOW)
+        for party in (*plan.parties, plan.relative)
+        if party is not None and party.person is not None
+    ]
+    assert people
+    for person in people:
+        assert id_number_problem(person.id_number, today=NOW.date()) is None, person.id_number
+        assert person.id_number[6:14] == f"{person.birth_date:%Y%m%d}"
+        assert int(person.id_number[16]) % 2 == (1 if person.male else 0)
+        assert len(person.phone) == 11 and person.phone[:2] in ("13", "15", "18")
+    assert len({p.id_number for p in people}) == len(people)
+
+
+def test_apportion_is_exact_and_gives_each_share_its_minimum():
+    assert apportion(89, [70, 7, 6, 6]) == [70, 7, 6, 6]
+    assert sum(apportion(101, [3, 2, 1])) == 101
+    assert apportion(80, [1000, 1, 1], minimum=1) == [78, 1, 1]
+
+
+def test_every_scenario_route_parses():
+    for route, _ in SCENARIOS:
+        episodes, _closed = parse_route(route)
+        assert episodes
+    with pytest.raises(ValueError, match="bad route part"):
+        parse_route("police:bribed")
