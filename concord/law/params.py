@@ -146,6 +146,7 @@ class Registry:
                 doc = yaml.load(content, Loader=_Loader)  # noqa: S506 — a SafeLoader
                 self._add_file(rel.replace("/", "."), doc, path)
         self.data_digest = digest.hexdigest()
+        self.version = ""
         self.get = lru_cache(maxsize=65536)(self._get)
 
     def _add_file(self, name: str, doc: Mapping[str, Any], path: Path) -> None:
@@ -212,8 +213,12 @@ def default_directories() -> list[Path]:
     return dirs
 
 
+@lru_cache(maxsize=1)
 def code_digest() -> str:
-    """Return a digest of the package's Python sources (rule code is part of the rules)."""
+    """Return a digest of the package's Python sources (rule code is part of the rules).
+
+    Computed once per process: the code cannot change under a running process.
+    """
     digest = hashlib.sha256()
     for path in sorted(PACKAGE_DIR.rglob("*.py")):
         digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode() + b"\0")
@@ -245,8 +250,10 @@ def load(directories: Iterable[str | Path] | None = None, *, replace: bool = Tru
 def rules_version(reg: Registry | None = None) -> str:
     """Return a short version string that changes when rule code or parameter data change."""
     reg = reg or registry()
-    combined = hashlib.sha256((code_digest() + reg.data_digest).encode()).hexdigest()
-    return f"law-{combined[:16]}"
+    if not reg.version:
+        combined = hashlib.sha256((code_digest() + reg.data_digest).encode()).hexdigest()
+        reg.version = f"law-{combined[:16]}"
+    return reg.version
 
 
 def list_parameters(reg: Registry | None = None) -> list[dict[str, Any]]:
