@@ -104,3 +104,4 @@ def on_http_error(request, exc: HttpError):
 
 
 api.add_router("/cases", "concord.cases.api.router")
+api.add_router("/law", "concord.calculators.api.router")

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", RedirectView.as_view(pattern_name="cases:list", permanent=False)),
     path("accounts/", include("concord.accounts.urls")),
     path("cases/", include("concord.cases.urls")),
+    path("law/", include("concord.calculators.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

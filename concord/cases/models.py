@@ -50,6 +50,9 @@ class Case(models.Model):
     region_code = models.CharField(_("地区代码"), max_length=8, default="CN-SH")
     civil_dispute_origin = models.BooleanField(_("因民间纠纷引起"), null=True, blank=True)
     public_interest_litigation = models.BooleanField(_("附带民事公益诉讼"), default=False)
+    # Facts screening needs that become known during the process (CPL 288 para 1).
+    suspect_repents = models.BooleanField(_("犯罪嫌疑人真诚悔罪"), null=True, blank=True)
+    victim_willing = models.BooleanField(_("被害人自愿和解"), null=True, blank=True)
     # The stage at which the case was last screened: a case that failed mediation (or was
     # screened out) is screened again only at a later stage ("tiered processing,
     # step-by-step filtering", seeds/000).
@@ -253,3 +256,47 @@ class CaseAccess(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case_id} → {self.agency_id or self.user_id} ({self.basis})"
+
+
+class LawResult(models.Model):
+    """A calculator's result for this case, kept with its input and the rules version used.
+
+    The newest result of each kind is the current one; older ones stay as the record of what
+    the parties were shown when (a re-run never overwrites).
+    """
+
+    class Kind(models.TextChoices):
+        ELIGIBILITY = "eligibility", _("调解路径审查")
+        COMPENSATION = "compensation", _("赔偿测算")
+        SENTENCE = "sentence", _("从宽幅度预估")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="law_results")
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    input = models.JSONField()
+    input_digest = models.CharField(max_length=64)
+    output_zh = models.JSONField()
+    output_en = models.JSONField()
+    trace_zh = models.TextField()
+    trace_en = models.TextField()
+    rules_version = models.CharField(max_length=40)
+    computed_at = models.DateTimeField(auto_now_add=True)
+    computed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-computed_at", "-id"]
+        indexes = [models.Index(fields=["case", "kind", "-computed_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.case_id} {self.kind} {self.rules_version}"
+
+    def output(self, language: str) -> dict:
+        return self.output_en if language == "en" else self.output_zh
+
+    def trace_text(self, language: str) -> str:
+        return self.trace_en if language == "en" else self.trace_zh

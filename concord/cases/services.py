@@ -33,6 +33,7 @@ from .choices import (
 )
 from .lifecycle import ACTIVE_MEDIATION_STATES, TRANSITIONS
 from .models import Case, CaseAccess, CaseDocument, CaseEvent, CaseOffence, Injury, Party
+from .rules import screening_refresh
 from .selectors import case_relations
 
 # The stage at which each kind of agency holds a criminal case.
@@ -198,6 +199,7 @@ def case_register(*, actor: User, agency: Agency, data: CaseInput) -> Case:
         after=snapshot(case),
         detail={"parties": len(parties), "offences": len(data.offences)},
     )
+    screening_refresh(actor=actor, case=case)
     return case
 
 
@@ -209,6 +211,8 @@ EDITABLE_FIELDS = (
     "place",
     "civil_dispute_origin",
     "public_interest_litigation",
+    "suspect_repents",
+    "victim_willing",
 )
 
 
@@ -239,6 +243,7 @@ def case_update(*, actor: User, case: Case, expected_version: int, **changes) ->
     audit_record(
         actor=actor, action="case.update", target=locked, before=before, after=snapshot(locked)
     )
+    screening_refresh(actor=actor, case=locked)
     return locked
 
 

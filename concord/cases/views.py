@@ -15,9 +15,10 @@ from concord.accounts.roles import AgencyKind, Role
 from concord.core.errors import ServiceError
 from concord.core.storage import blob_path
 
-from . import selectors, services
+from . import rules, selectors, services
 from .choices import CaseKind, PartyRole
 from .forms import CaseFilterForm, CaseRegisterForm, DocumentForm, TransitionForm
+from .law_views import presented_result
 from .lifecycle import transitions_from
 from .models import CaseDocument
 from .offences import offence_name
@@ -140,6 +141,7 @@ def case_detail(request, case_id):
             "document_form": DocumentForm(),
             "offence_name": offence_name,
             "can_upload": bool(relations),
+            "screening": presented_result(rules.current_result(case, "eligibility")),
         },
     )
 

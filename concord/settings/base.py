@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "concord.audit",
     "concord.accounts",
     "concord.cases",
+    "concord.calculators",
 ]
 
 MIDDLEWARE = [

@@ -23,12 +23,14 @@ def test_intact_chain_verifies(chain):
     assert audit_verify() is None
 
 
-def test_every_write_leaves_one_entry(district):
+def test_every_write_leaves_its_entry(district):
+    """Registering writes the case and its first screening result: one entry each."""
     before = AuditEntry.objects.count()
-    district.register()
-    assert AuditEntry.objects.count() == before + 1
-    entry = AuditEntry.objects.order_by("-seq").first()
-    assert entry.action == "case.register"
+    case = district.register()
+    added = list(AuditEntry.objects.filter(seq__gt=before).order_by("seq"))
+    assert [e.action for e in added] == ["case.register", "law.eligibility"]
+    entry = added[0]
+    assert entry.object_id == str(case.pk)
     assert entry.actor == district.officer
     assert len(entry.after_digest) == 64
 
