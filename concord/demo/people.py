@@ -110,16 +110,28 @@ class PersonFactory:
         self._regions = [code for code, _ in REGIONS]
         self._region_weights = [weight for _, weight in REGIONS]
 
-    def name(self, *, male: bool) -> str:
+    def name(self, *, male: bool, avoid: str = "") -> str:
+        """Return a name whose surname is not in ``avoid`` (two "王某" in one case confuse)."""
         rng = self.rng
         chars = GIVEN_MALE if male else GIVEN_FEMALE
         given = rng.choice(chars) if rng.random() < 0.3 else rng.choice(chars) + rng.choice(chars)
-        return rng.choice(SURNAMES) + given
+        surname = rng.choice(SURNAMES)
+        while surname in avoid:
+            surname = rng.choice(SURNAMES)
+        return surname + given
 
-    def person(self, *, on: date, min_age: int = 18, max_age: int = 65, male: bool | None = None):
+    def person(
+        self,
+        *,
+        on: date,
+        min_age: int = 18,
+        max_age: int = 65,
+        male_share: float = 0.6,
+        avoid: str = "",
+    ) -> Person:
         """Return a new person aged ``min_age``–``max_age`` on the date ``on``."""
         rng = self.rng
-        male = rng.random() < 0.7 if male is None else male
+        male = rng.random() < male_share
         while True:
             age_days = rng.randint(min_age * 365 + 5, max_age * 365 + 300)
             born = on - timedelta(days=age_days)
@@ -129,7 +141,7 @@ class PersonFactory:
                 self._ids.add(number)
                 break
         return Person(
-            name=self.name(male=male),
+            name=self.name(male=male, avoid=avoid),
             male=male,
             id_number=number,
             birth_date=born,

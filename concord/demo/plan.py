@@ -205,6 +205,11 @@ def parse_route(route: str) -> tuple[list[tuple[str, str]], bool]:
     return episodes, closed
 
 
+def format_route(episodes: list[tuple[str, str]], closed: bool) -> str:
+    parts = [f"{stage}:{outcome}" if outcome else stage for stage, outcome in episodes]
+    return " > ".join([*parts, "close"] if closed else parts)
+
+
 def plan_cases(count: int, *, now: datetime, seed: int = SEED) -> list[CasePlan]:
     """Plan ``count`` cases over the year before ``now``, ordered by registration."""
     rng = random.Random(seed)
@@ -239,6 +244,7 @@ def _plan_case(
     civil = episodes[0][0] == "civil"
     if subject in PUBLIC_INTEREST_OFFENCES:
         episodes = [(stage, outcome if stage == "court" else "") for stage, outcome in episodes]
+        route = format_route(episodes, closed)
     story = rng.choice(CIVIL_STORIES[subject] if civil else CRIMINAL_STORIES[subject])
     declined = any(outcome == "declined" for _, outcome in episodes)
     timeline = _Timeline(rng, subject, civil)
@@ -402,44 +408,22 @@ def _describe(
     town, road = town_and_road(rng)
     venue = rng.choice(story.venues)
     place = f"{DISTRICT}{town}{road}{venue}"
-    parties: list[PartyPlan] = []
     if civil:
-        low, high = story.applicant_ages
-        applicant = people.person(on=occurred_on, min_age=low, max_age=high)
-        parties.append(_party(PartyRole.APPLICANT, applicant))
-        if story.organisations:
-            name = rng.choice(story.organisations)
-            parties.append(
-                PartyPlan(PartyRole.RESPONDENT, name, phone=f"021{rng.randrange(10**8):08d}")
-            )
-        else:
-            parties.append(_party(PartyRole.RESPONDENT, people.person(on=occurred_on)))
+        parties, names = _civil_parties(rng, people, story, occurred_on)
         victims = [0]
-        names = {"a": applicant.alias, "b": _alias(parties[1])}
         title = f"{names['a']}与{names['b']}{CIVIL_TITLES[subject]}"
     else:
+        parties, names = _criminal_parties(people, story, occurred_on, declined=declined)
         victims = list(range(story.victims))
-        for _ in victims:
-            parties.append(_party(PartyRole.VICTIM, people.person(on=occurred_on, max_age=75)))
-        suspects = [
-            people.person(on=occurred_on, min_age=19, max_age=58) for _ in range(story.suspects)
-        ]
-        for suspect in suspects:
-            parties.append(_party(PartyRole.SUSPECT, suspect, prior=declined))
-        names = {
-            "s": suspects[0].alias,
-            "s2": suspects[-1].alias,
-            "v": _alias(parties[0]),
-            "v2": _alias(parties[victims[-1]]),
-        }
-        title = "、".join(s.alias for s in suspects) + OFFENCE_TITLES[subject] + "案"
+        suspects = [p.person.alias for p in parties if p.role == PartyRole.SUSPECT and p.person]
+        title = "、".join(suspects) + OFFENCE_TITLES[subject] + "案"
     grades = [rng.choice(story.grades) for _ in victims] if story.grades else []
     facts = story.facts.format(
         **names,
         when=f"{occurred_on.year}年{occurred_on.month}月{occurred_on.day}日",
         place=place,
         grade=GRADE_WORDS[grades[0]] if grades else "",
-        amount=f"{rng.randrange(30, 3000) * 100:,}",
+        amount=f"{rng.randrange(*story.amounts):,}",
     )
     injuries = tuple(
         InjuryPlan(
@@ -473,6 +457,42 @@ def _describe(
         final_state=final_state,
         final_stage=final_stage,
     )
+
+
+def _civil_parties(
+    rng: random.Random, people: PersonFactory, story: Story, on: date
+) -> tuple[list[PartyPlan], dict[str, str]]:
+    low, high = story.applicant_ages
+    applicant = people.person(on=on, min_age=low, max_age=high)
+    if story.organisations:
+        name = rng.choice(story.organisations)
+        landline = f"021{rng.randrange(10**8):08d}"  # Shanghai numbers: 021 + 8 digits
+        respondent = PartyPlan(PartyRole.RESPONDENT, name, None, landline)
+    else:
+        respondent = _party(PartyRole.RESPONDENT, people.person(on=on, avoid=applicant.name[0]))
+    names = {"a": applicant.alias, "b": _alias(respondent)}
+    return [_party(PartyRole.APPLICANT, applicant), respondent], names
+
+
+def _criminal_parties(
+    people: PersonFactory, story: Story, on: date, *, declined: bool
+) -> tuple[list[PartyPlan], dict[str, str]]:
+    # Men are most of those charged with violent offences; victims are more mixed.
+    victims = [people.person(on=on, max_age=75) for _ in range(story.victims)]
+    taken = "".join(v.name[0] for v in victims)
+    suspects = []
+    for _ in range(story.suspects):
+        suspects.append(people.person(on=on, min_age=19, max_age=58, male_share=0.9, avoid=taken))
+        taken += suspects[-1].name[0]
+    parties = [_party(PartyRole.VICTIM, v) for v in victims]
+    parties += [_party(PartyRole.SUSPECT, s, prior=declined) for s in suspects]
+    names = {
+        "s": suspects[0].alias,
+        "s2": suspects[-1].alias,
+        "v": victims[0].alias,
+        "v2": victims[-1].alias,
+    }
+    return parties, names
 
 
 CIVIL_TITLES = {

@@ -1,7 +1,8 @@
 """Short, varied case narratives for the demo, in the register of a police or court summary.
 
 Placeholders: ``{s}``/``{s2}`` suspects and ``{v}``/``{v2}`` victims (as "王某"), ``{a}``
-applicant and ``{b}`` respondent of a civil dispute, ``{when}`` the date ("2025年3月14日"),
+applicant and ``{b}`` respondent of a civil dispute, ``{when}`` the date the dispute arose
+("2025年3月14日"; for a loan, the day it fell due),
 ``{place}`` where it happened, ``{grade}`` the injury grade, ``{amount}`` a sum in yuan.
 """
 
@@ -25,6 +26,7 @@ class Story:
     # Civil disputes whose respondent is an organisation (a clinic, a company): its names.
     organisations: tuple[str, ...] = ()
     applicant_ages: tuple[int, int] = (20, 65)
+    amounts: tuple[int, int, int] = (5_000, 120_000, 100)  # {amount}: least, most, step
 
 
 # Crime names as case titles use them ("王某故意伤害案").
@@ -63,7 +65,7 @@ CRIMINAL_STORIES: dict[str, tuple[Story, ...]] = {
         Story(
             "{when}深夜，{s}与朋友在{place}饮酒，与邻桌{v}因言语冲突发生打斗，{s}持啤酒瓶砸伤{v}"
             "头面部。经鉴定，{v}的损伤程度为{grade}。",
-            ("某烧烤店", "某大排档", "某酒吧门口"),
+            ("某烧烤店", "某大排档", "某酒吧"),
             civil_dispute_origin=False,
             grades=MINOR,
         ),
@@ -92,7 +94,7 @@ CRIMINAL_STORIES: dict[str, tuple[Story, ...]] = {
             grades=MINOR,
         ),
         Story(
-            "{when}上午，{s}在{place}菜场摊位与顾客{v}因找零问题发生争执，{s}持秤杆击打{v}头部，"
+            "{when}上午，{s}在{place}摆摊时与顾客{v}因找零问题发生争执，{s}持秤杆击打{v}头部，"
             "致{v}头皮裂伤、颅骨线性骨折，经鉴定为{grade}。",
             ("菜市场", "农贸市场"),
             grades=MINOR,
@@ -142,15 +144,15 @@ CRIMINAL_STORIES: dict[str, tuple[Story, ...]] = {
     ),
     "253-1": (
         Story(
-            "{s}系{place}快递网点员工，利用工作便利，于{when}前后将所负责片区客户的姓名、电话、"
+            "{s}系{place}的快递员，利用工作便利，于{when}前后将所负责片区客户的姓名、电话、"
             "地址等个人信息四千余条出售给他人，获利人民币八千余元，其中包括{v}的信息。检察机关"
             "同时提起附带民事公益诉讼。",
-            ("某快递", "某物流"),
+            ("某快递网点", "某物流站点"),
             civil_dispute_origin=None,
             dispute_type=DisputeType.PERSONAL_INFORMATION,
         ),
         Story(
-            "{s}在{place}某物业公司任职期间，于{when}将小区业主信息一万余条导出，出售给装修公司"
+            "{s}在{place}担任物业公司客服期间，于{when}将小区业主信息一万余条导出，出售给装修公司"
             "牟利。业主{v}因频繁接到骚扰电话报案。检察机关同时提起附带民事公益诉讼。",
             ("某小区", "某花园"),
             civil_dispute_origin=None,
@@ -170,12 +172,14 @@ CRIMINAL_STORIES: dict[str, tuple[Story, ...]] = {
             "修复费用为人民币{amount}元。",
             ("某小区地面车位", "某小区路边"),
             dispute_type=DisputeType.PROPERTY,
+            amounts=(5_000, 30_000, 100),
         ),
         Story(
             "{s}与{v}因店铺租赁合同解除产生矛盾，{when}在{place}砸毁{v}店内装修及设备，"
             "经价格认定，损失为人民币{amount}元。",
             ("某沿街商铺", "某商业街"),
             dispute_type=DisputeType.PROPERTY,
+            amounts=(5_000, 40_000, 100),
         ),
     ),
     "133": (
@@ -208,16 +212,18 @@ CRIMINAL_STORIES: dict[str, tuple[Story, ...]] = {
 CIVIL_STORIES: dict[str, tuple[Story, ...]] = {
     DisputeType.LOAN: (
         Story(
-            "申请人{a}称，{b}于{when}向其借款人民币{amount}元，约定半年内归还，到期后经多次催讨，"
+            "申请人{a}称，{b}向其借款人民币{amount}元，约定于{when}前归还，到期后经多次催讨，"
             "{b}仅归还部分款项。{a}申请调解，要求{b}归还借款。",
             ("",),
             dispute_type=DisputeType.LOAN,
+            amounts=(20_000, 300_000, 1_000),
         ),
         Story(
-            "{a}与{b}系老乡，{when}{b}以资金周转为由向{a}借款人民币{amount}元并出具借条，"
-            "后因{b}经营困难未能按期还款，双方为还款期限和利息发生争议。",
+            "{a}与{b}系老乡，{b}以资金周转为由向{a}借款人民币{amount}元并出具借条，约定{when}"
+            "还款。到期后{b}以经营困难为由未能还款，双方为还款期限和利息发生争议。",
             ("",),
             dispute_type=DisputeType.LOAN,
+            amounts=(20_000, 300_000, 1_000),
         ),
     ),
     DisputeType.NEIGHBOUR: (
@@ -243,7 +249,7 @@ CIVIL_STORIES: dict[str, tuple[Story, ...]] = {
     ),
     DisputeType.FAMILY: (
         Story(
-            "{a}年逾七旬，与其子{b}就赡养费负担及居住安排产生纠纷，{when}起{b}未再支付生活费，"
+            "{a}年逾七旬，与子女{b}就赡养费负担及居住安排产生纠纷，{when}起{b}未再支付生活费，"
             "{a}向街镇调解室申请调解。",
             ("",),
             dispute_type=DisputeType.FAMILY,
