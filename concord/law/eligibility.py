@@ -99,10 +99,7 @@ def screen(
     reading = facts.interpretation or (reading_param.value if reading_param else "statutory_max")
     cites: dict[str, tuple[str, ...]] = {}
     if proc and rules and reading_param:
-        law, art = proc.value["law"], proc.value["scope_article"]
-        cites["para1"] = (f"{law} Art. {art} para 1 [{proc.mark}]", rules.cite())
-        cites["para2"] = (f"{law} Art. {art} para 2 [{proc.mark}]", "SPP-2019 Art. 492 [V]")
-        cites["parties"] = (f"{law} Art. {art} para 1 [{proc.mark}]", "SPP-2019 Art. 492 [V]")
+        cites = _cites(reg, proc, rules)
         trace.param(proc)
         trace.add("eligibility.reading", reading, (reading_param.cite(),), source=_src(facts))
     ctx = _Ctx(reg, facts, trace, cites)
@@ -127,7 +124,29 @@ def screen(
 
 
 def _first(reg: params.Registry) -> dt.date:
-    return min(v.start for v in reg.parameters["reconciliation.procedure"].values)
+    """Return the first day the statutory procedure is in force in the data."""
+    first = reg.memo.get("procedure_first")
+    if first is None:
+        first = min(v.start for v in reg.parameters["reconciliation.procedure"].values)
+        reg.memo["procedure_first"] = first
+    return first
+
+
+def _cites(
+    reg: params.Registry, proc: params.ParamValue, rules: params.ParamValue
+) -> dict[str, tuple[str, ...]]:
+    """Citations of CPL 288 (or 277 before 2018-10-26) paragraphs, built once per version."""
+    key = ("cites", proc, rules)
+    cites = reg.memo.get(key)
+    if cites is None:
+        law, art = proc.value["law"], proc.value["scope_article"]
+        cites = {
+            "para1": (f"{law} Art. {art} para 1 [{proc.mark}]", rules.cite()),
+            "para2": (f"{law} Art. {art} para 2 [{proc.mark}]", "SPP-2019 Art. 492 [V]"),
+            "parties": (f"{law} Art. {art} para 1 [{proc.mark}]", "SPP-2019 Art. 492 [V]"),
+        }
+        reg.memo[key] = cites
+    return cites
 
 
 def _src(facts: EligibilityInput) -> str:

@@ -147,6 +147,7 @@ class Registry:
                 self._add_file(rel.replace("/", "."), doc, path)
         self.data_digest = digest.hexdigest()
         self.version = ""
+        self.memo: dict[Any, Any] = {}  # values derived once per registry
         self.get = lru_cache(maxsize=65536)(self._get)
 
     def _add_file(self, name: str, doc: Mapping[str, Any], path: Path) -> None:

@@ -25,20 +25,24 @@ Tri = bool | None
 
 def all_of(*values: Tri) -> Tri:
     """Three-valued AND: False if any is False, else None if any is unknown, else True."""
-    if any(v is False for v in values):
-        return False
-    if any(v is None for v in values):
-        return None
-    return True
+    unknown = False
+    for value in values:
+        if value is False:
+            return False
+        if value is None:
+            unknown = True
+    return None if unknown else True
 
 
 def any_of(*values: Tri) -> Tri:
     """Three-valued OR: True if any is True, else None if any is unknown, else False."""
-    if any(v is True for v in values):
-        return True
-    if any(v is None for v in values):
-        return None
-    return False
+    unknown = False
+    for value in values:
+        if value is True:
+            return True
+        if value is None:
+            unknown = True
+    return None if unknown else False
 
 
 @dataclass(frozen=True, slots=True)

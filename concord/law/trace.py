@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TypedDict
 
@@ -29,21 +29,24 @@ class Step:
     """One applied rule or parameter: what went in, what came out, and where it is written."""
 
     rule: str
-    inputs: tuple[tuple[str, str], ...]
-    output: str
+    inputs: tuple[tuple[str, object], ...]  # values are immutable; shown with str()
+    output: object
     citations: tuple[str, ...]
+
+    def values(self) -> dict[str, str]:
+        return {k: str(v) for k, v in self.inputs}
 
     def text(self, lang: str = "en") -> str:
         """Render the step as one sentence in the given language."""
-        return render(self.rule, lang, {**dict(self.inputs), "output": self.output})
+        return render(self.rule, lang, {**self.values(), "output": str(self.output)})
 
     def to_dict(self, index: int, lang: str = "en") -> StepDict:
         return {
             "step": index,
             "rule": self.rule,
             "text": self.text(lang),
-            "inputs": dict(self.inputs),
-            "output": self.output,
+            "inputs": self.values(),
+            "output": str(self.output),
             "citations": list(self.citations),
         }
 
@@ -53,19 +56,17 @@ class Reason:
     """A reason for or against a path, with its citations."""
 
     key: str
-    params: tuple[tuple[str, str], ...]
+    params: tuple[tuple[str, object], ...]
     citations: tuple[str, ...]
 
     def to_dict(self, lang: str = "en") -> ReasonDict:
-        return {
-            "text": render(self.key, lang, dict(self.params)),
-            "citations": list(self.citations),
-        }
+        values = {k: str(v) for k, v in self.params}
+        return {"text": render(self.key, lang, values), "citations": list(self.citations)}
 
 
 def reason(key: str, citations: Iterable[str], **params: object) -> Reason:
     """Build a reason from a message key, its citations and message parameters."""
-    return Reason(key, tuple((k, str(v)) for k, v in params.items()), tuple(citations))
+    return Reason(key, tuple(params.items()), tuple(citations))
 
 
 @dataclass(slots=True)
@@ -79,22 +80,12 @@ class Trace:
         cites = tuple(citations)
         if not cites:
             raise ValueError(f"trace step {rule} has no citation")
-        self.steps.append(
-            Step(rule, tuple((k, str(v)) for k, v in inputs.items()), str(output), cites)
-        )
+        self.steps.append(Step(rule, tuple(inputs.items()), output, cites))
 
     def param(self, value: ParamValue, shown: object | None = None) -> None:
         """Record that a parameter value was read, with its period and source."""
-        period = f"{value.start.isoformat()}..{value.end.isoformat() if value.end else ''}"
-        keys = ", ".join(f"{k}={v}" for k, v in value.keys)
-        self.steps.append(
-            Step(
-                "parameter",
-                (("name", value.name), ("keys", keys), ("period", period), ("mark", value.mark)),
-                str(value.value if shown is None else shown),
-                (value.cite(),),
-            )
-        )
+        inputs, cites = _param_parts(value)
+        self.steps.append(Step("parameter", inputs, value.value if shown is None else shown, cites))
 
     def extend(self, steps: Iterable[Step]) -> None:
         self.steps.extend(steps)
@@ -111,5 +102,15 @@ class Trace:
         return "\n".join(lines)
 
 
-def freeze(mapping: Mapping[str, object]) -> tuple[tuple[str, str], ...]:
-    return tuple((k, str(v)) for k, v in mapping.items())
+_PARTS: dict[ParamValue, tuple[tuple[tuple[str, object], ...], tuple[str, ...]]] = {}
+
+
+def _param_parts(value: ParamValue) -> tuple[tuple[tuple[str, object], ...], tuple[str, ...]]:
+    """Return a parameter step's inputs and citation, built once per loaded value."""
+    parts = _PARTS.get(value)
+    if parts is None:
+        period = f"{value.start.isoformat()}..{value.end.isoformat() if value.end else ''}"
+        keys = ", ".join(f"{k}={v}" for k, v in value.keys)
+        inputs = (("name", value.name), ("keys", keys), ("period", period), ("mark", value.mark))
+        parts = _PARTS[value] = (inputs, (value.cite(),))
+    return parts
