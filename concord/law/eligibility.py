@@ -10,11 +10,10 @@ from dataclasses import dataclass, field
 from typing import Any, TypedDict
 
 from . import params
-from .catalogue import Offence, Tier, lookup
-from .errors import LawInputError
-from .facts import EligibilityInput, OffenceFact
+from .charges import charged_offences
+from .facts import EligibilityInput
 from .messages import WARNING_KEY, render
-from .reconciliation import Tri, all_of
+from .reconciliation import Tri
 from .screening_paths import (
     PATHS,
     PathResult,
@@ -103,7 +102,7 @@ def screen(
         trace.param(proc)
         trace.add("eligibility.reading", reading, (reading_param.cite(),), source=_src(facts))
     ctx = _Ctx(reg, facts, trace, cites)
-    crime, offences = _offences(ctx)
+    crime, offences = charged_offences(reg, facts, trace)
     if crime is not False and cites:
         statutory = statutory_path(reg, facts, trace, cites, offences, reading)
     else:
@@ -151,73 +150,6 @@ def _cites(
 
 def _src(facts: EligibilityInput) -> str:
     return "input" if facts.interpretation else "parameter"
-
-
-def _offences(ctx: _Ctx) -> tuple[Tri, list[tuple[Offence, Tier | None, int]]]:
-    """Look up each offence and its tier; return whether a crime is made out, and the list."""
-    facts, reg, on = ctx.facts, ctx.reg, ctx.facts.as_of
-    out: list[tuple[Offence, Tier | None, int]] = []
-    crime: Tri = True
-    grades = None
-    for i, fact in enumerate(facts.offences):
-        offence, cat = lookup(reg, on, fact.article, f"offences[{i}].article")
-        ctx.trace.add(
-            "eligibility.offence",
-            offence.article,
-            (cat.cite(),),
-            name_en=offence.en,
-            name_zh=offence.zh,
-            chapter=offence.chapter,
-            mens_rea=offence.mens_rea,
-        )
-        if offence.article == "234":
-            grades = grades or reg.get(GRADES, on)
-            is_crime, tier = _tier_234(ctx, i, fact, offence, grades)
-            crime = all_of(crime, is_crime)
-        else:
-            tier = _tier(fact, offence, i)
-        out.append((offence, tier, i))
-    return crime, out
-
-
-def _tier(fact: OffenceFact, offence: Offence, i: int) -> Tier | None:
-    if fact.tier is None:
-        return None
-    tier = offence.tier(fact.tier)
-    if tier is None:
-        raise LawInputError(
-            f"offences[{i}].tier",
-            f"article {offence.article} has tiers {[t.number for t in offence.tiers]}, "
-            f"not {fact.tier}",
-            code="unknown_tier",
-        )
-    return tier
-
-
-def _tier_234(
-    ctx: _Ctx, i: int, fact: OffenceFact, offence: Offence, grades: params.ParamValue
-) -> tuple[Tri, Tier | None]:
-    """Art. 234: the injury grade decides whether there is a crime and which tier applies."""
-    grade = ctx.facts.injury_grade
-    if grade is None:
-        return (True if fact.tier else None), _tier(fact, offence, i)
-    order = list(grades.value["order"])
-    threshold = grades.value["crime_threshold_234"]
-    if order.index(grade) < order.index(threshold):
-        ctx.trace.add("eligibility.no_crime_234", "no crime", (grades.cite(),), grade=grade)
-        return False, None
-    derived = int(grades.value["tier_234"][grade])
-    chosen = fact.tier or derived
-    if chosen < derived:
-        raise LawInputError(
-            f"offences[{i}].tier",
-            f"tier {chosen} is below tier {derived}, which injury_grade {grade} requires",
-            code="tier_conflict",
-        )
-    ctx.trace.add(
-        "eligibility.tier_from_injury", chosen, (grades.cite(),), grade=grade, derived=derived
-    )
-    return True, _tier(OffenceFact(fact.article, chosen), offence, i)
 
 
 def _closed_statutory(ctx: _Ctx, crime: Tri) -> PathResult:
