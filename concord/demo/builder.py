@@ -32,6 +32,7 @@ from concord.cases.models import Case, CaseAccess, CaseEvent, Party
 from .district import (
     AGENCIES,
     AGENCY_CODES,
+    DEMO_EMAIL_DOMAIN,
     DEMO_PASSWORD,
     DISTRICT,
     MEDIATORS,
@@ -44,6 +45,10 @@ from .plan import SEED, CasePlan, PartyPlan, StepPlan, plan_cases
 from .showcase import PARTY_USERS, showcase_plan
 
 DEFAULT_CASES = 600
+
+
+class DemoConflict(Exception):
+    """The database holds a real account under a demo username; the demo will not take it over."""
 
 
 @dataclass
@@ -117,12 +122,22 @@ def _ensure_accounts(report: DemoReport, agencies: dict[str, Agency]) -> dict[st
     for mediator in MEDIATORS:
         logins.setdefault(mediator.username, LoginSpec(mediator.username, mediator.full_name, ""))
     users = {u.username: u for u in User.objects.filter(username__in=list(logins))}
+    strangers = sorted(u for u, user in users.items() if not _is_demo_account(user))
+    if strangers:
+        raise DemoConflict(
+            f"accounts {', '.join(strangers)} exist and are not demo accounts; "
+            "load the demo into a fresh database"
+        )
     passwords = _Passwords()
     for username, login in logins.items():
         user = users.get(username)
         if user is None:
             user = accounts.user_create(
-                actor=None, username=username, password=None, full_name=login.full_name
+                actor=None,
+                username=username,
+                password=None,
+                full_name=login.full_name,
+                email=f"{username}@{DEMO_EMAIL_DOMAIN}",
             )
             # One hash for all accounts: Argon2 takes about half a second per hash on a small
             # machine, and the accounts share a documented password anyway.
@@ -139,6 +154,10 @@ def _ensure_accounts(report: DemoReport, agencies: dict[str, Agency]) -> dict[st
     _ensure_memberships(users, agencies)
     _ensure_mediator_profiles(users)
     return users
+
+
+def _is_demo_account(user: User) -> bool:
+    return user.email.endswith(f"@{DEMO_EMAIL_DOMAIN}")
 
 
 class _Passwords:

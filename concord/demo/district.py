@@ -20,6 +20,9 @@ DEMO_PASSWORD = "concord-demo-2025"
 DISTRICT = "松江区"
 REGION_CODE = "CN-SH"
 BASE_URL = "http://127.0.0.1:8000/"
+# Demo accounts carry an address under a reserved domain (RFC 2606): that is how a rerun tells
+# its own accounts from real ones, whose passwords it must never touch.
+DEMO_EMAIL_DOMAIN = "demo.concord.invalid"
 
 
 @dataclass(frozen=True)

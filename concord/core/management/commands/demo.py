@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
 
-from concord.demo.builder import DEFAULT_CASES, load_demo
+from concord.demo.builder import DEFAULT_CASES, DemoConflict, load_demo
 from concord.demo.district import BASE_URL, DEMO_PASSWORD, PARTY_LOGINS, STAFF_LOGINS
 from concord.demo.plan import SEED
 
@@ -33,7 +33,10 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if options["cases"] < 0:
             raise CommandError("--cases: must be 0 or more")
-        report = load_demo(cases=options["cases"], seed=options["seed"])
+        try:
+            report = load_demo(cases=options["cases"], seed=options["seed"])
+        except DemoConflict as exc:
+            raise CommandError(str(exc)) from exc
         write = self.stdout.write
         write(
             f"Demo district: {report.agencies_created} agencies and "
