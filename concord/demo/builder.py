@@ -41,8 +41,9 @@ from .district import (
     STAFF_LOGINS,
     LoginSpec,
 )
-from .plan import SEED, CasePlan, PartyPlan, StepPlan, plan_cases
+from .plan import SEED, CasePlan, PartyPlan, plan_cases
 from .showcase import PARTY_USERS, showcase_plan
+from .timeline import StepPlan
 
 DEFAULT_CASES = 600
 

@@ -6,7 +6,7 @@ succeeded at the review-for-prosecution stage, and the procuratorate closed the 
 (non-prosecution). A stage without an outcome (``"police > procuratorate:…"``) was passed without
 screening. Outcomes: ``registered`` (not yet screened), ``screening``, ``declined``, ``referred``,
 ``refused``, ``in_mediation``, ``withdrawn``, ``failed``, ``signed``, ``review``, ``rejected``,
-``settled`` — the lifecycle steps each takes are in ``plan.OUTCOME_STEPS``.
+``settled`` — the lifecycle steps each takes are in ``timeline.OUTCOME_STEPS``.
 
 The weights follow the white paper (seeds/000): most minor-injury cases settle before trial;
 those mediated at trial are 70 intentional injury, 7 picking quarrels, 6 illegal medical practice

@@ -14,7 +14,8 @@ from concord.cases.choices import CaseKind, CaseState, DisputeType, PartyRole, S
 
 from .district import COURT, DISTRICT, POLICE, PROCURATORATE
 from .people import Person, id_number
-from .plan import NOTES, CasePlan, InjuryPlan, PartyPlan, StepPlan
+from .plan import CasePlan, InjuryPlan, PartyPlan
+from .timeline import NOTES, StepPlan
 
 VICTIM = Person(
     name="李建华",
