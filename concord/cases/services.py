@@ -331,7 +331,7 @@ def _grant_referral(actor: User, case: Case, to_agency: Agency | None) -> None:
         AgencyKind.JUDICIAL_BUREAU,
     ):
         raise InvalidInput("to_agency", _("请选择接收委派的人民调解组织。"), field="to_agency")
-    CaseAccess.objects.create(case=case, agency=to_agency, basis=AccessBasis.REFERRED)
+    case_access_grant(actor=actor, case=case, agency=to_agency, basis=AccessBasis.REFERRED)
     _event(case, actor, "case.referred_to", EventKind.NOTE, params=_agency_params(to_agency))
 
 
@@ -386,7 +386,7 @@ def case_close(*, actor: User, case: Case, note: str = "") -> Case:
     _event(
         case,
         actor,
-        "case.stage",
+        "case.closed",
         EventKind.STAGE,
         stage=Stage.CLOSED,
         note=note.strip(),
@@ -441,3 +441,39 @@ def case_read_recorded(*, actor: User, case: Case, channel: str) -> None:
 def document_read_recorded(*, actor: User, document: CaseDocument) -> None:
     """Case files are sensitive: every download is audited."""
     audit_record(actor=actor, action="document.read", target=document)
+
+
+@transaction.atomic
+def party_link_user(*, actor: User, party: Party, user: User) -> Party:
+    """Give a party (or someone acting for one) their platform account for the case."""
+    if "holder" not in case_relations(actor, party.case) and not actor.is_superuser:
+        raise PermissionRefused("not_holder", _("只有承办机关可以为当事人关联账户。"))
+    before = snapshot(party)
+    party.user = user
+    party.save(update_fields=["user"])
+    audit_record(
+        actor=actor, action="party.user_link", target=party, before=before, after=snapshot(party)
+    )
+    return party
+
+
+@transaction.atomic
+def case_access_grant(
+    *,
+    actor: User | None,
+    case: Case,
+    basis: str,
+    agency: Agency | None = None,
+    user: User | None = None,
+) -> CaseAccess:
+    """Let an agency or a person see the case: a referral, an assignment, a joint team."""
+    if (agency is None) == (user is None):
+        raise InvalidInput("grantee", _("请指定一个机构或一名人员。"))
+    grant, created = CaseAccess.objects.get_or_create(
+        case=case, agency=agency, user=user, basis=basis, defaults={"active": True}
+    )
+    if not created and not grant.active:
+        grant.active = True
+        grant.save(update_fields=["active"])
+    audit_record(actor=actor, action="case.access_grant", target=grant, after=snapshot(grant))
+    return grant

@@ -37,6 +37,8 @@ def render_event(event) -> str:
             "agency": _agency(p),
             "stage": _stage(p.get("stage", "")),
         }
+    if event.code == "case.closed":
+        return _("刑事诉讼程序终结，结案")
     if event.code == "case.updated":
         return _("案件信息已更新")
     if event.code == "case.party_added":
