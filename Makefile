@@ -8,8 +8,10 @@ PORT ?= 8000
 PYTEST_WORKERS ?= 2
 # Debian packages the tests need: a real browser, CJK fonts for it, and pdftoppm.
 SYSTEM_PACKAGES := chromium fonts-noto-cjk poppler-utils gettext
+# What serving needs: the CJK fonts official documents are rendered with, and msgfmt.
+RUN_PACKAGES := fonts-noto-cjk gettext
 
-.PHONY: run test lint format messages system-deps bench clean help
+.PHONY: run test lint format messages system-deps run-deps bench clean help
 
 help:
 	@echo "make run   - set up, migrate, load the demo district and serve on http://$(HOST):$(PORT)"
@@ -29,9 +31,11 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $@ $(VENV)/.installed-run
 
-system-deps:
+system-deps: PACKAGES = $(SYSTEM_PACKAGES)
+run-deps: PACKAGES = $(RUN_PACKAGES)
+system-deps run-deps:
 	@missing=""; \
-	for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	for p in $(PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
@@ -43,7 +47,7 @@ messages: $(VENV)/.installed-run
 	@command -v msgfmt >/dev/null || { echo "ERROR: msgfmt missing: apt-get install gettext"; exit 1; }
 	cd concord && ../$(BIN)/concord compilemessages -v0
 
-run: $(VENV)/.installed-run messages
+run: run-deps $(VENV)/.installed-run messages
 	mkdir -p var
 	$(BIN)/concord migrate --no-input -v0
 	$(BIN)/concord demo

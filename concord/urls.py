@@ -9,6 +9,8 @@ urlpatterns = [
     path("accounts/", include("concord.accounts.urls")),
     path("cases/", include("concord.cases.urls")),
     path("law/", include("concord.calculators.urls")),
+    path("documents/", include("concord.documents.urls")),
+    path("referrals/", include("concord.referrals.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "concord.accounts",
     "concord.cases",
     "concord.calculators",
+    "concord.documents",
+    "concord.referrals",
 ]
 
 MIDDLEWARE = [
