@@ -51,6 +51,7 @@ class ParamValue:
     url: str = ""
     note: str = ""
     extra: tuple[tuple[str, str], ...] = ()
+    description: Mapping[str, str] = field(default_factory=dict, repr=False)  # the parameter's
 
     def cite(self) -> str:
         """Return the citation with its mark, as shown in traces."""
@@ -106,7 +107,11 @@ def _date(raw: Any, where: str) -> dt.date | None:
 
 
 def _parse_value(
-    name: str, keys: tuple[str, ...], raw: Mapping[str, Any], where: str
+    name: str,
+    keys: tuple[str, ...],
+    raw: Mapping[str, Any],
+    where: str,
+    description: Mapping[str, str] | None = None,
 ) -> ParamValue:
     start = _date(raw.get("from"), where)
     if start is None:
@@ -128,6 +133,7 @@ def _parse_value(
         url=str(raw.get("url") or ""),
         note=str(raw.get("note") or "").strip(),
         extra=tuple((str(k), str(v)) for k, v in raw.items() if k not in known),
+        description=description or {},
     )
 
 
@@ -159,7 +165,7 @@ class Registry:
         elif param.keys != keys:
             raise ValueError(f"{path}: keys {keys} differ from {param.keys} for {name}")
         for i, raw in enumerate(doc.get("values") or ()):
-            value = _parse_value(name, keys, raw, f"{path} value {i}")
+            value = _parse_value(name, keys, raw, f"{path} value {i}", param.description)
             for other in param.values:
                 if other.keys == value.keys and _overlap(other, value):
                     raise ValueError(f"{path} value {i}: period overlaps another value of {name}")

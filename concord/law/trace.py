@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import TypedDict
 
 from .messages import render
+from .messages_values import param_parts
 from .params import ParamValue
 
 
@@ -32,13 +33,16 @@ class Step:
     inputs: tuple[tuple[str, object], ...]  # values are immutable; shown with str()
     output: object
     citations: tuple[str, ...]
+    shown: tuple[tuple[str, object], ...] = ()  # for the text only, never in to_dict
 
     def values(self) -> dict[str, str]:
         return {k: str(v) for k, v in self.inputs}
 
     def text(self, lang: str = "en") -> str:
         """Render the step as one sentence in the given language."""
-        return render(self.rule, lang, {**self.values(), "output": str(self.output)})
+        return render(
+            self.rule, lang, {**dict(self.inputs), **dict(self.shown), "output": self.output}
+        )
 
     def to_dict(self, index: int, lang: str = "en") -> StepDict:
         return {
@@ -60,8 +64,10 @@ class Reason:
     citations: tuple[str, ...]
 
     def to_dict(self, lang: str = "en") -> ReasonDict:
-        values = {k: str(v) for k, v in self.params}
-        return {"text": render(self.key, lang, values), "citations": list(self.citations)}
+        return {
+            "text": render(self.key, lang, dict(self.params)),
+            "citations": list(self.citations),
+        }
 
 
 def reason(key: str, citations: Iterable[str], **params: object) -> Reason:
@@ -84,8 +90,9 @@ class Trace:
 
     def param(self, value: ParamValue, shown: object | None = None) -> None:
         """Record that a parameter value was read, with its period and source."""
-        inputs, cites = _param_parts(value)
-        self.steps.append(Step("parameter", inputs, value.value if shown is None else shown, cites))
+        inputs, cites, readable = _param_parts(value)
+        output = value.value if shown is None else shown
+        self.steps.append(Step("parameter", inputs, output, cites, readable))
 
     def extend(self, steps: Iterable[Step]) -> None:
         self.steps.extend(steps)
@@ -102,15 +109,19 @@ class Trace:
         return "\n".join(lines)
 
 
-_PARTS: dict[ParamValue, tuple[tuple[tuple[str, object], ...], tuple[str, ...]]] = {}
+_Pairs = tuple[tuple[str, object], ...]
+_PARTS: dict[ParamValue, tuple[_Pairs, tuple[str, ...], _Pairs]] = {}
 
 
-def _param_parts(value: ParamValue) -> tuple[tuple[tuple[str, object], ...], tuple[str, ...]]:
-    """Return a parameter step's inputs and citation, built once per loaded value."""
+def _param_parts(value: ParamValue) -> tuple[_Pairs, tuple[str, ...], _Pairs]:
+    """Return a parameter step's inputs, citation and readable parts, built once per value."""
     parts = _PARTS.get(value)
     if parts is None:
         period = f"{value.start.isoformat()}..{value.end.isoformat() if value.end else ''}"
         keys = ", ".join(f"{k}={v}" for k, v in value.keys)
         inputs = (("name", value.name), ("keys", keys), ("period", period), ("mark", value.mark))
-        parts = _PARTS[value] = (inputs, (value.cite(),))
+        readable = param_parts(
+            value.name, value.description, value.keys, value.start, value.end, value.mark
+        )
+        parts = _PARTS[value] = (inputs, (value.cite(),), readable)
     return parts
