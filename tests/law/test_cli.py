@@ -56,10 +56,12 @@ def test_compensation_reads_a_file_and_prints_money_as_two_place_strings(tmp_pat
     assert data["items"][0] == {
         "code": "disability",
         "amount": "177300.00",
-        "formula": "88650 × 20 years × 0.1 = 177300.00",
+        "formula": "88650 × 20年 × 0.1 = 177300.00",
         "citations": ["PI-2022 Art. 12 [V]", "GB 18667-2002 App. B [S]"],
     }
     assert "法院" in data["warning"]
+    english = json.loads(run("compensation", str(path)).stdout)
+    assert english["items"][0]["formula"] == "88650 × 20 years × 0.1 = 177300.00"
 
 
 def test_sentence_output_has_the_contract_keys() -> None:

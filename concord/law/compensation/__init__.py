@@ -15,6 +15,7 @@ from typing import Any
 from .. import params
 from ..errors import LawInputError, MissingParameterError
 from ..inputs import Reader
+from ..messages_values import Text
 from ..money import ONE, ZERO, plain, round_cents
 from . import disability as dis
 from . import items as it
@@ -89,7 +90,10 @@ def _run(ctx: Ctx, code: str, compute: Callable[[], it.Result]) -> None:
     fixed = ctx.inp.fixed_amounts.get(code)
     if fixed is not None:
         ctx.add_item(
-            code, fixed, "amount fixed by input", it.CITES[code] + ("input: fixed_amounts",)
+            code,
+            fixed,
+            Text("amount fixed by input", "输入中确定的金额"),
+            it.CITES[code] + ("input: fixed_amounts",),
         )
         return
     result = compute()

@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import TypedDict
 
 from ..errors import LawInputError
+from ..messages_values import Text, text
 from ..money import money_str, plain, round_cents, to_decimal
 from ..params import ParamValue, Registry
 from ..trace import Trace
@@ -48,14 +49,14 @@ class Item:
 
     code: str
     amount: Decimal
-    formula: str
+    formula: Text  # str() is the English; the Chinese for lang "zh"
     citations: tuple[str, ...]
 
-    def to_dict(self) -> ItemDict:
+    def to_dict(self, lang: str = "en") -> ItemDict:
         return {
             "code": self.code,
             "amount": money_str(self.amount),
-            "formula": self.formula,
+            "formula": self.formula.get(lang),
             "citations": list(self.citations),
         }
 
@@ -116,10 +117,13 @@ class Ctx:
                 f"parameters.{name}", f"data value {pv.value!r} is not a number"
             ) from None
 
-    def add_item(self, code: str, exact: Decimal, formula: str, citations: tuple[str, ...]) -> Item:
+    def add_item(
+        self, code: str, exact: Decimal, formula: str | Text, citations: tuple[str, ...]
+    ) -> Item:
         """Round the item once and record it, with a trace step citing its rule."""
         amount = round_cents(exact)
-        item = Item(code, amount, f"{formula} = {money_str(amount)}", citations)
-        self.trace.add(f"compensation.item.{code}", money_str(amount), citations, formula=formula)
+        f, shown = text(formula), money_str(amount)
+        item = Item(code, amount, Text(f"{f.en} = {shown}", f"{f.zh} = {shown}"), citations)
+        self.trace.add(f"compensation.item.{code}", shown, citations, formula=f)
         self.items.append(item)
         return item

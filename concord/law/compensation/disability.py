@@ -8,6 +8,7 @@ from typing import Any
 
 from ..errors import LawInputError
 from ..inputs import Reader
+from ..messages_values import Text
 from ..money import ZERO, plain
 from .context import Ctx
 from .items import Result
@@ -111,7 +112,10 @@ def disability(ctx: Ctx, index: Decimal | None) -> Result:
     years = years_for_age(age, ctx.rule("age_schedule").value)
     ctx.trace.add("compensation.years_for_age", years, ("PI-2022 Art. 12 [V]",), age=age)
     income = ctx.figure(_income_name(ctx))
-    return income * years * index, f"{plain(income)} × {years} years × {plain(index)}"
+    inc, idx = plain(income), plain(index)
+    return income * years * index, Text(
+        f"{inc} × {years} years × {idx}", f"{inc} × {years}年 × {idx}"
+    )
 
 
 def death_compensation(ctx: Ctx) -> Result:
@@ -123,7 +127,7 @@ def death_compensation(ctx: Ctx) -> Result:
     years = years_for_age(age, ctx.rule("age_schedule").value)
     ctx.trace.add("compensation.years_for_age", years, ("PI-2022 Art. 15 [V]",), age=age)
     income = ctx.figure(_income_name(ctx))
-    return income * years, f"{plain(income)} × {years} years"
+    return income * years, Text(f"{plain(income)} × {years} years", f"{plain(income)} × {years}年")
 
 
 def dependants(ctx: Ctx, index: Decimal | None) -> Result:
@@ -168,4 +172,8 @@ def dependants(ctx: Ctx, index: Decimal | None) -> Result:
         cap=plain(consumption),
     )
     shares = " + ".join(f"{plain(a)} × {y}y" for y, a in spans)
-    return total, f"Σ per year min({shares}; cap {plain(consumption)}/year)"
+    shares_zh = " + ".join(f"{plain(a)} × {y}年" for y, a in spans)
+    cap = plain(consumption)
+    return total, Text(
+        f"Σ per year min({shares}; cap {cap}/year)", f"逐年累计（{shares_zh}，每年以{cap}为限）"
+    )

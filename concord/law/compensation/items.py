@@ -6,10 +6,11 @@ from decimal import Decimal
 
 from ..errors import LawInputError
 from ..inputs import Reader
+from ..messages_values import Text
 from ..money import ZERO, plain, to_decimal
 from .context import Ctx
 
-Result = tuple[Decimal, str] | None
+Result = tuple[Decimal, str | Text] | None  # amount and formula; a plain str reads the same in zh
 
 CITES: dict[str, tuple[str, ...]] = {
     "medical": ("PI-2022 Art. 6 [V]", "CC Art. 1179 [V]"),
@@ -74,17 +75,25 @@ def lost_income(ctx: Ctx) -> Result:
     days = r.require("days", r.decimal("days"))
     daily = r.decimal("daily_income")
     if daily is not None:
-        return days * daily, f"{plain(days)} days × {plain(daily)}/day"
+        return days * daily, _per_day(f"{plain(days)} days", f"{plain(days)}天", daily)
     per_year = Decimal(str(ctx.rule("lost_income").value))
     annual = r.decimal("annual_income")
-    source = "annual income"
+    source = Text("annual income", "年收入")
     if annual is None:
         industry = r.str("industry")
         if industry is None:
             raise LawInputError("lost_income", "needs daily_income, annual_income or industry")
         annual = ctx.figure("industry_average_wage", industry=industry)
-        source = f"average wage of {industry}"
-    return days * annual / per_year, f"{plain(days)} days × {plain(annual)} ({source}) ÷ {per_year}"
+        source = Text(f"average wage of {industry}", f"“{industry}”行业平均工资")
+    d, a = plain(days), plain(annual)
+    return days * annual / per_year, Text(
+        f"{d} days × {a} ({source.en}) ÷ {per_year}", f"{d}天 × {a}（{source.zh}）÷ {per_year}"
+    )
+
+
+def _per_day(en: str, zh: str, rate: Decimal) -> Text:
+    """ "<period> × <rate>/day" in both languages."""
+    return Text(f"{en} × {plain(rate)}/day", f"{zh} × {plain(rate)}元/天")
 
 
 def nursing(ctx: Ctx) -> Result:
@@ -104,7 +113,10 @@ def nursing(ctx: Ctx) -> Result:
     rate = r.decimal("daily_rate")
     if rate is None:
         rate = ctx.figure("carer_daily_rate")
-    return days * carers * rate, f"{carers} carer(s) × {plain(days)} days × {plain(rate)}/day"
+    d = plain(days)
+    return days * carers * rate, _per_day(
+        f"{carers} carer(s) × {d} days", f"{carers}人 × {d}天", rate
+    )
 
 
 def hospital_food(ctx: Ctx) -> Result:
@@ -113,7 +125,7 @@ def hospital_food(ctx: Ctx) -> Result:
     if days is None:
         return None
     rate = ctx.figure("hospital_food_daily_allowance")
-    return days * rate, f"{plain(days)} days × {plain(rate)}/day"
+    return days * rate, _per_day(f"{plain(days)} days", f"{plain(days)}天", rate)
 
 
 def nutrition(ctx: Ctx) -> Result:
@@ -131,7 +143,7 @@ def nutrition(ctx: Ctx) -> Result:
         amount, formula = base[0] * share, f"{plain(base[0])} × {plain(share)}"
         cap = spec.decimal("cap")
         if cap is not None and amount > cap:
-            return cap, f"min({formula}, cap {plain(cap)})"
+            return cap, Text(f"min({formula}, cap {plain(cap)})", f"{formula}，以{plain(cap)}为限")
         return amount, formula
     if spec is not None:
         days = spec.require("days", spec.decimal("days"))
@@ -139,7 +151,7 @@ def nutrition(ctx: Ctx) -> Result:
     if rate is None:
         rate = ctx.figure("nutrition_daily_rate")
     assert days is not None
-    return days * rate, f"{plain(days)} days × {plain(rate)}/day"
+    return days * rate, _per_day(f"{plain(days)} days", f"{plain(days)}天", rate)
 
 
 def assistive_devices(ctx: Ctx) -> Result:

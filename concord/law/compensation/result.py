@@ -96,7 +96,7 @@ class CompensationResult:
             "region": self.region,
             "as_of": self.as_of.isoformat(),
             "proceeding": self.proceeding,
-            "items": [i.to_dict() for i in self.items],
+            "items": [i.to_dict(lang) for i in self.items],
             "excluded": [e.to_dict(lang) for e in self.excluded],
             "gross_total": money_str(self.gross_total),
             "victim_fault_share": plain(self.victim_fault_share),
