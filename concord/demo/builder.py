@@ -3,12 +3,13 @@
 Idempotent: agencies are found by code, accounts by username, and cases are only created while
 the district holds none, so a second run writes nothing (and takes a second or two).
 
-Backdating. The services stamp events with the current time and ``Case.registered_at`` is
-``auto_now_add``, so a year of cases built in one go would all look registered today. After each
-step has run through its service, the timeline events it created, the referral grant and, at the
-end, the case's registration time and the year in its number are moved to the planned date with a
-queryset ``update()``. Only demo data is backdated, the order of events is kept, and the audit
-entries keep their real timestamps, so the hash chain still verifies.
+Backdating. The services stamp what they write with the current time (``Case.registered_at``,
+``CaseAccess.granted_at`` and ``LawResult.computed_at`` are ``auto_now_add``), so a year of cases
+built in one go would all look registered today. After each step has run through its service, the
+timeline events, access grants and screening results it created and, at the end, the case's
+registration time and the year in its number are moved to the planned date with a queryset
+``update()``. Only demo data is backdated, the order of events is kept, and the audit entries keep
+their real timestamps, so the hash chain still verifies.
 """
 
 from __future__ import annotations
@@ -27,14 +28,17 @@ from concord.accounts.models import Agency, MediatorProfile, Membership, User
 from concord.accounts.roles import Role
 from concord.audit.services import audit_record
 from concord.cases import services as cases
-from concord.cases.models import Case, CaseAccess, CaseEvent, Party
+from concord.cases.choices import AccessBasis
+from concord.cases.models import Case, CaseAccess, CaseEvent, LawResult, Party
 
 from .district import (
     AGENCIES,
     AGENCY_CODES,
+    ASSIGNER,
     DEMO_EMAIL_DOMAIN,
     DEMO_PASSWORD,
     DISTRICT,
+    JOINT_TEAM,
     MEDIATORS,
     PARTY_LOGINS,
     REGION_CODE,
@@ -42,10 +46,14 @@ from .district import (
     LoginSpec,
 )
 from .plan import SEED, CasePlan, PartyPlan, plan_cases
-from .showcase import PARTY_USERS, showcase_plan
+from .showcase import LINKED_BY, PARTY_USERS, showcase_plan
 from .timeline import StepPlan
 
 DEFAULT_CASES = 600
+# The steps whose services grant access to the case, and those that screen it (case_register and
+# case_update screen the case again); only they need their grants or results backdated.
+GRANTING = frozenset({"refer", "accept", "joint"})
+SCREENING = frozenset({"register", "facts"})
 
 
 class DemoConflict(Exception):
@@ -266,12 +274,27 @@ class _CaseBuilder:
                 represents=represents,
             )
             return case
+        if step.action == "facts":
+            return cases.case_update(
+                actor=actor, case=case, expected_version=case.version, **dict(step.facts)
+            )
+        if step.action == "joint":
+            for username in JOINT_TEAM:
+                cases.case_access_grant(
+                    actor=actor, case=case, basis=AccessBasis.JOINT, user=self.users[username]
+                )
+            return case
         if step.action == "transfer":
             return cases.case_transfer(
                 actor=actor, case=case, to_agency=self.agencies[step.agency], note=step.note
             )
         if step.action == "close":
             return cases.case_close(actor=actor, case=case, note=step.note)
+        if step.action == "accept":
+            # The committee assigns the mediator who takes the case up to it personally.
+            cases.case_access_grant(
+                actor=self.users[ASSIGNER], case=case, basis=AccessBasis.ASSIGNED, user=actor
+            )
         to_agency = self.agencies[step.agency] if step.agency else None
         return cases.case_transition(
             actor=actor, case=case, name=step.action, note=step.note, to_agency=to_agency
@@ -279,9 +302,13 @@ class _CaseBuilder:
 
     def _backdate(self, case: Case, step: StepPlan) -> None:
         CaseEvent.objects.filter(case_id=case.pk, at__gte=self.cutoff).update(at=step.at)
-        if step.action == "refer":
+        if step.action in GRANTING:
             CaseAccess.objects.filter(case_id=case.pk, granted_at__gte=self.cutoff).update(
                 granted_at=step.at
+            )
+        if step.action in SCREENING:
+            LawResult.objects.filter(case_id=case.pk, computed_at__gte=self.cutoff).update(
+                computed_at=step.at
             )
 
     def _input(self, plan: CasePlan) -> cases.CaseInput:
@@ -308,15 +335,11 @@ class _CaseBuilder:
         )
 
     def link_party_users(self, case: Case) -> None:
-        """Give the party logins their places in the showcase case (no service exists for it)."""
-        for party in Party.objects.filter(case=case, role__in=list(PARTY_USERS)):
-            party.user = self.users[PARTY_USERS[party.role]]
-            party.save(update_fields=["user"])
-            audit_record(
-                actor=None,
-                action="party.user_link",
-                target=party,
-                detail={"user": party.user.pk},
+        """Give the party logins their places in the showcase case."""
+        linker = self.users[LINKED_BY]
+        for party in Party.objects.filter(case=case, role__in=list(PARTY_USERS)).order_by("id"):
+            cases.party_link_user(
+                actor=linker, party=party, user=self.users[PARTY_USERS[party.role]]
             )
 
 

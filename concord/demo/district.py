@@ -19,7 +19,6 @@ from concord.cases.choices import DisputeType
 DEMO_PASSWORD = "concord-demo-2025"
 DISTRICT = "松江区"
 REGION_CODE = "CN-SH"
-BASE_URL = "http://127.0.0.1:8000/"
 # Demo accounts carry an address under a reserved domain (RFC 2606): that is how a rerun tells
 # its own accounts from real ones, whose passwords it must never touch.
 DEMO_EMAIL_DOMAIN = "demo.concord.invalid"
@@ -156,6 +155,10 @@ COMMITTEE_CODES = tuple(a.code for a in AGENCIES if a.kind == AgencyKind.MEDIATI
 POLICE, PROCURATORATE, COURT, CENTRE = "sj-police", "sj-proc", "sj-court", "sj-joint"
 POLICE_ROOMS = ("sj-ps-yueyang", "sj-ps-sijing")
 SUBDISTRICT_ROOMS = ("sj-sd-fangsong", "sj-sd-zhongshan", "sj-sd-jiuting")
+# The centre's coordinator assigns a committee's mediator to each case it accepts; at trial the
+# judge and the legal-aid lawyer join the court studio's mediator as a joint mediation team.
+ASSIGNER = "coordinator"
+JOINT_TEAM = ("judge", "legalaid")
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from concord.cases.choices import CaseKind, CaseState, DisputeType, PartyRole, S
 from .district import COURT, DISTRICT, POLICE, PROCURATORATE
 from .people import Person, id_number
 from .plan import CasePlan, InjuryPlan, PartyPlan
-from .timeline import NOTES, StepPlan
+from .timeline import NOTES, READY, StepPlan
 
 VICTIM = Person(
     name="李建华",
@@ -43,15 +43,19 @@ MOTHER = Person(
 )
 PLACE = f"{DISTRICT}方松街道文诚路某小区地下车库"
 
-# Days before "now" on which each step happened, and who took it.
+# Days before "now" on which each step happened, and who took it. At trial the assistant records
+# that the defendant repents and the victim is willing, refers the case to the court's studio,
+# and the judge and the legal-aid lawyer join the studio's mediator as a joint mediation team.
 _STEPS = (
     ("register", 62, "police", POLICE, ""),
     ("relative", 61, "police", "", ""),
     ("transfer", 40, "police", PROCURATORATE, NOTES["transfer_procuratorate"]),
     ("transfer", 18, "prosecutor", COURT, NOTES["transfer_court"]),
     ("screen", 12, "assistant", "", ""),
+    ("facts", 12, "assistant", "", ""),
     ("refer", 11, "assistant", "sj-court-room", "被害人同意由驻院调解工作室组织调解"),
     ("accept", 9, "mediator", "", ""),
+    ("joint", 8, "judge", "", ""),
 )
 
 
@@ -65,6 +69,7 @@ def showcase_plan(now: datetime) -> CasePlan:
             actor,
             agency,
             note,
+            READY if action == "facts" else (),
         )
         for action, days, actor, agency, note in _STEPS
     )
@@ -95,7 +100,9 @@ def showcase_plan(now: datetime) -> CasePlan:
     )
 
 
-# Which demo login is which party of the showcase case (by party role).
+# Which demo login is which party of the showcase case (by party role), and who links them: the
+# judge assistant, for the court that holds the case now.
+LINKED_BY = "assistant"
 PARTY_USERS = {
     PartyRole.VICTIM: "victim",
     PartyRole.SUSPECT: "suspect",

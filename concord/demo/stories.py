@@ -17,7 +17,9 @@ from concord.cases.choices import DisputeType
 class Story:
     facts: str
     venues: tuple[str, ...]
-    # CPL 288(1): reconciliation needs a case "caused by a civil dispute"; None where it is moot.
+    # CPL 288(1): reconciliation needs a case "caused by a civil dispute"; None where it is moot
+    # (a negligent crime, an offence outside chapters IV and V). Selling personal information
+    # (CL 253-1) is in chapter IV but did not arise from a dispute: False.
     civil_dispute_origin: bool | None = True
     grades: tuple[str, ...] = ()  # injury grades to draw from; empty: nobody injured
     victims: int = 1
@@ -148,21 +150,21 @@ CRIMINAL_STORIES: dict[str, tuple[Story, ...]] = {
             "地址等个人信息四千余条出售给他人，获利人民币八千余元，其中包括{v}的信息。检察机关"
             "同时提起附带民事公益诉讼。",
             ("某快递网点", "某物流站点"),
-            civil_dispute_origin=None,
+            civil_dispute_origin=False,
             dispute_type=DisputeType.PERSONAL_INFORMATION,
         ),
         Story(
             "{s}在{place}担任物业公司客服期间，于{when}将小区业主信息一万余条导出，出售给装修公司"
             "牟利。业主{v}因频繁接到骚扰电话报案。检察机关同时提起附带民事公益诉讼。",
             ("某小区", "某花园"),
-            civil_dispute_origin=None,
+            civil_dispute_origin=False,
             dispute_type=DisputeType.PERSONAL_INFORMATION,
         ),
         Story(
             "{s}系{place}某房产中介门店员工，于{when}前后通过网络群组出售、交换房东及租客个人信息"
             "六千余条，{v}的身份证号码和住址被泄露。检察机关同时提起附带民事公益诉讼。",
             ("附近", "地铁站旁"),
-            civil_dispute_origin=None,
+            civil_dispute_origin=False,
             dispute_type=DisputeType.PERSONAL_INFORMATION,
         ),
     ),

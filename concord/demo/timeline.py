@@ -43,6 +43,16 @@ OUTCOME_STEPS: dict[str, tuple[str, ...]] = {
 }
 # Steps the mediation side takes; the agency holding the case takes the others.
 MEDIATOR_STEPS = frozenset({"accept", "refuse", "withdraw", "fail", "sign", "submit_review"})
+# Besides the lifecycle transitions a route takes two more kinds of step. "facts": the agency
+# holding a criminal case records the screening facts (the suspect repents, the victim is willing)
+# before it refers the case, and that the victim is no longer willing when mediation was refused
+# or, sometimes, withdrawn or failed. "joint": at trial the judge and the legal-aid lawyer join
+# the studio's mediator as a joint mediation team.
+READY = (("suspect_repents", True), ("victim_willing", True))
+UNWILLING = (("victim_willing", False),)
+# How often the victim is recorded as no longer willing after mediation ended without agreement.
+UNWILLING_SHARE = {"refuse": 1.0, "withdraw": 0.5, "fail": 0.3}
+JOINT_SHARE = 0.3  # of the cases mediated at trial
 
 STAGE_OF = {
     "police": Stage.INVESTIGATION,
@@ -53,13 +63,16 @@ STAGE_OF = {
 AGENCY_OF = {"police": POLICE, "procuratorate": PROCURATORATE, "court": COURT, "civil": CENTRE}
 # Who acts for the holding agency: the judge assistant prepares, the judge decides.
 HOLDER_OF = {"police": "police", "procuratorate": "prosecutor", "civil": "coordinator"}
-COURT_PREPARES = frozenset({"screen", "rescreen", "refer", "decline"})
+COURT_PREPARES = frozenset({"screen", "rescreen", "refer", "decline", "facts"})
 
 # Days each step takes after the one before it: (fewest, most).
 GAPS: dict[str, tuple[int, int]] = {
     "register": (1, 3),
     "register_civil": (3, 25),
     "relative": (0, 4),
+    "facts": (0, 1),
+    "facts_after": (0, 3),
+    "joint": (0, 2),
     "screen": (0, 3),
     "rescreen": (2, 8),
     "decline": (1, 4),
@@ -113,11 +126,16 @@ NOTES = {
 
 @dataclass(frozen=True)
 class StepPlan:
-    action: str  # a lifecycle transition, or register, relative, transfer, close
+    action: str  # a lifecycle transition, or register, relative, transfer, close, facts, joint
     at: datetime
     actor: str  # username
     agency: str = ""  # register: where; refer: the committee; transfer: the next agency
     note: str = ""
+    facts: tuple[tuple[str, bool], ...] = ()  # facts: the case fields recorded, and their values
+
+
+# A step before it is dated: action, days after the step before, actor, agency, note, facts.
+RawStep = tuple[str, int, str, str, str, tuple[tuple[str, bool], ...]]
 
 
 def parse_route(route: str) -> tuple[list[tuple[str, str]], bool]:
@@ -145,11 +163,27 @@ class Timeline:
         self.rng = rng
         self.subject = subject
         self.civil = civil
-        self.steps: list[tuple[str, int, str, str, str]] = []  # action, gap, actor, agency, note
+        self.steps: list[RawStep] = []
+        self.facts: dict[str, bool] = {}  # the screening facts recorded so far
 
-    def add(self, action: str, gap_key: str, actor: str, agency: str = "", note: str = ""):
+    def add(
+        self,
+        action: str,
+        gap_key: str,
+        actor: str,
+        agency: str = "",
+        note: str = "",
+        facts: tuple[tuple[str, bool], ...] = (),
+    ):
         low, high = GAPS[gap_key]
-        self.steps.append((action, self.rng.randint(low, high), actor, agency, note))
+        self.steps.append((action, self.rng.randint(low, high), actor, agency, note, facts))
+
+    def record(self, gap_key: str, actor: str, facts: tuple[tuple[str, bool], ...]) -> None:
+        """Have the holder record those of ``facts`` the case does not show yet."""
+        changed = tuple((name, value) for name, value in facts if self.facts.get(name) != value)
+        if changed:
+            self.add("facts", gap_key, actor, facts=changed)
+            self.facts.update(changed)
 
     def walk(self, episodes, closed: bool, *, declined: bool):
         first = episodes[0][0]
@@ -200,6 +234,14 @@ class Timeline:
                 self._note(action, declined),
             )
             state = transition.target
+            if self.civil:  # civil disputes are not screened: no facts to record
+                continue
+            if action in ("screen", "rescreen") and "refer" in OUTCOME_STEPS[outcome]:
+                self.record("facts", self._holder(stage, "facts"), READY)
+            elif action == "accept" and stage == "court" and self.rng.random() < JOINT_SHARE:
+                self.add("joint", "joint", self._holder(stage, "joint"))
+            elif action in UNWILLING_SHARE and self.rng.random() < UNWILLING_SHARE[action]:
+                self.record("facts_after", self._holder(stage, "facts"), UNWILLING)
         return state
 
     def _holder(self, stage: str, action: str) -> str:
@@ -231,7 +273,7 @@ class Timeline:
 
 
 def anchor(
-    rng: random.Random, raw: list[tuple[str, int, str, str, str]], now: datetime, *, recent: bool
+    rng: random.Random, raw: list[RawStep], now: datetime, *, recent: bool
 ) -> tuple[date, tuple[StepPlan, ...]]:
     """Place the steps in the year before ``now``: each on a working hour, in order."""
     gaps = [gap for _, gap, *_ in raw]
@@ -248,12 +290,12 @@ def anchor(
         start = earliest + timedelta(days=rng.randint(0, max(0, YEAR_DAYS - total)))
     steps = []
     day, at = start, None
-    for (action, _, actor, agency, note), gap in zip(raw, gaps, strict=True):
+    for (action, _, actor, agency, note, facts), gap in zip(raw, gaps, strict=True):
         day += timedelta(days=gap)
         if at is not None and day == at.date():
             at += timedelta(minutes=rng.randint(10, 40))
         else:
             office = time(9 + rng.randint(0, 6), rng.randint(0, 59))
             at = datetime.combine(day, office, tzinfo=now.tzinfo)
-        steps.append(StepPlan(action, at, actor, agency, note))
+        steps.append(StepPlan(action, at, actor, agency, note, facts))
     return start, tuple(steps)

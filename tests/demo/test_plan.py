@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -11,6 +12,8 @@ from concord.cases.choices import CaseState, Stage
 from concord.core.identity import id_number_problem
 from concord.demo.plan import apportion, mediation_rate, offence_mix, parse_route, plan_cases
 from concord.demo.scenarios import SCENARIOS
+from concord.demo.showcase import showcase_plan
+from concord.demo.timeline import OUTCOME_STEPS, READY, UNWILLING_SHARE
 
 NOW = datetime(2025, 4, 16, 15, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 
@@ -52,6 +55,43 @@ def test_public_interest_cases_are_criminal_public_interest_with_litigation(defa
         assert actions.count("transfer") == 2
         before_court = actions[: len(actions) - actions[::-1].index("transfer")]
         assert set(before_court) <= {"register", "relative", "transfer"}
+
+
+def test_criminal_cases_are_referred_on_recorded_screening_facts(default_plan):
+    """Before every referral the holder has recorded that the suspect repents and the victim is
+    willing; a refusal, and some withdrawals and failures, record the victim as unwilling."""
+    unwilling_after = Counter()
+    for plan in [*default_plan, showcase_plan(NOW)]:
+        if not plan.offence:  # civil disputes are not screened
+            assert not {"facts", "joint"} & {step.action for step in plan.steps}, plan.route
+            continue
+        recorded: dict[str, bool] = {}
+        previous = ""
+        for step in plan.steps:
+            if step.action == "facts":
+                assert step.actor in ("police", "prosecutor", "assistant"), plan.route
+                changes = dict(step.facts)
+                assert changes and all(recorded.get(k) != v for k, v in changes.items())
+                recorded.update(changes)
+                if previous in UNWILLING_SHARE:
+                    assert changes == {"victim_willing": False}, plan.route
+                    unwilling_after[previous] += 1
+            elif step.action == "refer":
+                assert recorded == dict(READY), plan.route
+            elif step.action == "joint":
+                assert (previous, step.actor) == ("accept", "judge"), plan.route
+            if previous == "refuse":
+                assert step.action == "facts", plan.route
+            previous = step.action
+    assert set(unwilling_after) == set(UNWILLING_SHARE)
+    joint = sum("joint" in {step.action for step in plan.steps} for plan in default_plan)
+    mediated_at_trial = sum(_mediated_at_trial(plan.route) for plan in default_plan)
+    assert 0.15 * mediated_at_trial < joint < 0.5 * mediated_at_trial
+
+
+def _mediated_at_trial(route: str) -> bool:
+    episodes, _closed = parse_route(route)
+    return any(stage == "court" and "accept" in OUTCOME_STEPS[o] for stage, o in episodes if o)
 
 
 def test_a_small_demo_still_shows_every_state_and_stage():

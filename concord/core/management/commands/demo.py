@@ -1,16 +1,34 @@
 """``concord demo``: load the demo district and print how to log in.
 
 ``make run`` runs this before serving and relies on the output ending with the login table and
-the site's address. Running it again creates nothing new.
+the site's address. The address is the one ``make run`` serves on: its ``HOST`` and ``PORT``
+(127.0.0.1 and 8000 unless set), which reach this command as environment variables when they are
+set. Running it again creates nothing new.
 """
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
+
 from django.core.management.base import BaseCommand, CommandError
 
 from concord.demo.builder import DEFAULT_CASES, DemoConflict, load_demo
-from concord.demo.district import BASE_URL, DEMO_PASSWORD, PARTY_LOGINS, STAFF_LOGINS
+from concord.demo.district import DEMO_PASSWORD, PARTY_LOGINS, STAFF_LOGINS
 from concord.demo.plan import SEED
+
+# ``make run``'s defaults.
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = "8000"
+
+
+def site_url(environ: Mapping[str, str] = os.environ) -> str:
+    """Return the address ``make run`` serves the site on, from its ``HOST`` and ``PORT``."""
+    host = environ.get("HOST", "").strip() or DEFAULT_HOST
+    port = environ.get("PORT", "").strip() or DEFAULT_PORT
+    if ":" in host and not host.startswith("["):  # an IPv6 address goes in brackets
+        host = f"[{host}]"
+    return f"http://{host}:{port}/"
 
 
 class Command(BaseCommand):
@@ -52,7 +70,7 @@ class Command(BaseCommand):
         write("")
         write(self._login_table())
         write("")
-        write(f"Open {BASE_URL}")
+        write(f"Open {site_url()}")
 
     def _login_table(self) -> str:
         rows = [(login.label, login.username, DEMO_PASSWORD) for login in STAFF_LOGINS]
