@@ -163,7 +163,7 @@ def _message(
         subject = _("新文书待签收：%(title)s") % {"title": title}
         body = _(
             "您有一份文书《%(title)s》（案号：%(case)s）已送达，"
-            "请登录协和调解平台，在“我的文书”中查看并签收。"
+            "请登录协和调解平台，在“收件箱”中查看并签收。"
         ) % {"title": title, "case": document.case.number}
     masked = mask_email(address) if channel == "email" else mask_phone(address)
     return Notification(

@@ -69,6 +69,7 @@ def render_html(kind: str, context: dict[str, Any], language: str) -> str:
     if language not in LANGUAGES:
         raise ValueError(f"unknown language {language!r}")
     clean = context_validate(kind, context)
+    kind = DocumentKind(kind).value  # callers may pass the enum member
     template = _engine().get_template(f"documents/print/{kind}-{language}.html")
     return template.render(Context(_presented(kind, clean, language), autoescape=True))
 

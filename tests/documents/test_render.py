@@ -188,3 +188,8 @@ def test_english_rendering_translates_the_labels_it_knows():
 def test_unknown_language_is_refused():
     with pytest.raises(ValueError, match="unknown language 'fr'"):
         render_html("notification", sample("notification"), "fr")
+
+
+def test_kind_may_be_given_as_the_enum_member():
+    html = render_html(DocumentKind.CONFIDENTIALITY, sample("confidentiality"), "zh-hans")
+    assert "保密协议" in html
