@@ -152,7 +152,8 @@ class RenderedFile(models.Model):
     size = models.PositiveBigIntegerField()
 
     class Meta:
-        ordering = ["version", "language", "format"]
+        # Chinese before English, PDF before DOCX: the order the links are offered in.
+        ordering = ["version", "-language", "-format"]
         constraints = [
             models.UniqueConstraint(
                 fields=["version", "language", "format"], name="rendered_file_unique"
