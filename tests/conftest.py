@@ -15,6 +15,9 @@ from concord.accounts.roles import AgencyKind, CommitteeSpecialty, Role
 from concord.cases import services as cases
 from concord.cases.models import Case
 
+# Playwright fixtures (browser, page, phone_page) for the browser tests in any folder.
+pytest_plugins = ["tests.browser"]
+
 PASSWORD = "correct-horse-battery-staple"
 # Valid in form (GB 11643 check digits), not real people.
 VICTIM_ID = "31011719900315001X"

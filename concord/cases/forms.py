@@ -117,7 +117,6 @@ class TransitionForm(forms.Form):
     note = forms.CharField(
         label=_("说明"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
     )
-    to_agency = forms.IntegerField(required=False)
 
 
 class DocumentForm(forms.Form):

@@ -71,5 +71,10 @@ ACTIVE_MEDIATION_STATES = frozenset(
 )
 
 
+# Steps taken on the case page itself; the others belong to a referral's journey and are
+# taken through the referral (concord/referrals), which keeps both records in step.
+CASE_PAGE_TRANSITIONS = frozenset({"screen", "decline", "rescreen", "refer"})
+
+
 def transitions_from(state: str) -> list[Transition]:
     return [t for t in TRANSITIONS.values() if state in t.sources]

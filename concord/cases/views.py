@@ -10,16 +10,16 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from concord.accounts.models import Agency
-from concord.accounts.roles import AgencyKind, Role
+from concord.accounts.roles import Role
 from concord.core.errors import ServiceError
 from concord.core.storage import blob_path
+from concord.documents.selectors import case_documents
 
 from . import rules, selectors, services
 from .choices import CaseKind, PartyRole
 from .forms import CaseFilterForm, CaseRegisterForm, DocumentForm, TransitionForm
 from .law_views import presented_result
-from .lifecycle import transitions_from
+from .lifecycle import CASE_PAGE_TRANSITIONS, transitions_from
 from .models import CaseDocument
 from .offences import offence_name
 from .timeline import render_event
@@ -126,7 +126,11 @@ def case_detail(request, case_id):
     services.case_read_recorded(actor=request.user, case=case, channel="page")
     relations = selectors.case_relations(request.user, case)
     detail = selectors.case_detail(case)
-    actions = [t for t in transitions_from(case.state) if t.by & relations]
+    actions = [
+        t
+        for t in transitions_from(case.state)
+        if t.by & relations and t.name in CASE_PAGE_TRANSITIONS
+    ]
     return render(
         request,
         "cases/detail.html",
@@ -135,13 +139,12 @@ def case_detail(request, case_id):
             **detail,
             "timeline": [(event, render_event(event)) for event in detail["events"]],
             "actions": actions,
-            "committees": Agency.objects.filter(
-                kind__in=[AgencyKind.MEDIATION_COMMITTEE, AgencyKind.JUDICIAL_BUREAU]
-            ).order_by("name"),
             "document_form": DocumentForm(),
             "offence_name": offence_name,
             "can_upload": bool(relations),
             "screening": presented_result(rules.current_result(case, "eligibility")),
+            "referrals": list(case.referrals.select_related("centre", "committee")),
+            "official_documents": case_documents(request.user, case),
         },
     )
 
@@ -154,16 +157,13 @@ def case_transition(request, case_id):
     if not form.is_valid():
         messages.error(request, _("操作无效。"))
         return redirect("cases:detail", case_id=case.pk)
-    to_agency = None
-    if form.cleaned_data.get("to_agency"):
-        to_agency = Agency.objects.filter(pk=form.cleaned_data["to_agency"]).first()
+    name = form.cleaned_data["transition"]
+    if name not in CASE_PAGE_TRANSITIONS - {"refer"}:
+        messages.error(request, _("请在委派调解页面办理此事项。"))
+        return redirect("cases:detail", case_id=case.pk)
     try:
         services.case_transition(
-            actor=request.user,
-            case=case,
-            name=form.cleaned_data["transition"],
-            note=form.cleaned_data["note"],
-            to_agency=to_agency,
+            actor=request.user, case=case, name=name, note=form.cleaned_data["note"]
         )
     except ServiceError as exc:
         messages.error(request, str(exc.message))

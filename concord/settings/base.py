@@ -79,21 +79,27 @@ TEMPLATES = [
 ]
 
 
+# WAL lets readers and one writer work at once; the busy timeout makes a second writer wait
+# instead of failing with "database is locked"; IMMEDIATE takes the write lock up front.
+SQLITE_OPTIONS = {
+    "timeout": 20,
+    "transaction_mode": "IMMEDIATE",
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+}
+
+
 def database_from_env() -> dict:
     """Return the default database: ``DATABASE_URL`` when set, else SQLite under ``var/``."""
     url = os.environ.get("DATABASE_URL")
     if url:
-        return dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+        config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+        if config["ENGINE"].endswith("sqlite3"):
+            config.update(OPTIONS=dict(SQLITE_OPTIONS), CONN_MAX_AGE=0, CONN_HEALTH_CHECKS=False)
+        return config
     return {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": VAR_DIR / "concord.sqlite3",
-        # WAL lets readers and one writer work at once; the busy timeout makes a second writer
-        # wait instead of failing with "database is locked".
-        "OPTIONS": {
-            "timeout": 20,
-            "transaction_mode": "IMMEDIATE",
-            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-        },
+        "OPTIONS": dict(SQLITE_OPTIONS),
     }
 
 
@@ -177,7 +183,12 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": "INFO"},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # WeasyPrint reports every rendering step at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }
 
 CONCORD_PAGE_SIZE = 20

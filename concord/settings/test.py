@@ -11,3 +11,8 @@ PASSWORD_HASHERS = [
 ]
 HUEY = {**HUEY, "immediate": True}  # noqa: F405
 ALLOWED_HOSTS = ["*"]
+
+# On SQLite the test database is a file, not memory, so that a worker process started by a
+# test (tests/referrals/test_deadline_restart.py) reads the same data.
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}  # noqa: F405

@@ -6,13 +6,13 @@ import pytest
 from playwright.sync_api import expect
 
 from concord.documents.services import Recipient
+from tests.browser import login, screenshot
 from tests.conftest import PASSWORD
-from tests.e2e.conftest import browser, login, phone_page, screenshot  # noqa: F401 — fixtures
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_party_signs_for_a_notice_on_a_phone(phone_page, district, issue):  # noqa: F811
+def test_party_signs_for_a_notice_on_a_phone(phone_page, district, issue):
     case = district.register(victim_user=district.victim_user)
     victim = case.parties.get(role="victim")
     issue(case, recipients=[Recipient(party=victim)], languages=("zh-hans", "en"))

@@ -1,4 +1,6 @@
-"""Browser tests: Playwright driving Debian's Chromium (installed by `make test`)."""
+"""Browser fixtures for every test that drives Chromium (a plugin loaded by tests/conftest.py).
+
+Playwright drives Debian's Chromium, installed by `make test`."""
 
 from __future__ import annotations
 
