@@ -306,7 +306,11 @@ def case_transition(
     actor_checked: bool = False,
 ) -> Case:
     """Move the case along its lifecycle; record the step on the timeline and in the audit."""
-    case = Case.objects.select_for_update().select_related("holding_agency").get(pk=case.pk)
+    case = (
+        Case.objects.select_for_update(of=("self",))
+        .select_related("holding_agency")
+        .get(pk=case.pk)
+    )
     check_case_transition(actor=actor, case=case, name=name, actor_checked=actor_checked)
     transition = TRANSITIONS[name]
     before = snapshot(case)
@@ -351,7 +355,11 @@ def _grant_referral(actor: User, case: Case, to_agency: Agency | None) -> None:
 @transaction.atomic
 def case_transfer(*, actor: User, case: Case, to_agency: Agency, note: str = "") -> Case:
     """Move a criminal case to the next agency and stage (police → procuratorate → court)."""
-    case = Case.objects.select_for_update().select_related("holding_agency").get(pk=case.pk)
+    case = (
+        Case.objects.select_for_update(of=("self",))
+        .select_related("holding_agency")
+        .get(pk=case.pk)
+    )
     if "holder" not in case_relations(actor, case):
         raise PermissionRefused("not_holder", _("只有承办机关可以移送案件。"))
     if case.stage == Stage.CIVIL:

@@ -16,7 +16,15 @@ from concord.documents.services import Recipient, document_issue
 from . import notices
 from .models import PartyConsent, Referral
 
-LANGUAGES = ("zh-hans", "en")
+# Official documents are always issued in Chinese; an English rendering is added when a
+# recipient reads the platform in English (their saved interface language).
+CHINESE = ("zh-hans",)
+
+
+def languages_for(parties: list[Party]) -> tuple[str, ...]:
+    if any(p.user_id and p.user.language == "en" for p in parties):
+        return (*CHINESE, "en")
+    return CHINESE
 
 
 def _common(case: Case, referral: Referral, issuing) -> dict[str, Any]:
@@ -52,7 +60,7 @@ def issue_on_send(*, actor, referral: Referral, parties: list[Party]) -> None:
         actor=actor,
         case=case,
         kind=DocumentKind.CONTACT_LETTER,
-        languages=LANGUAGES,
+        languages=CHINESE,
         subject_key=f"referral:{referral.pk}",
         recipients=[Recipient(agency=referral.centre)],
         context=common
@@ -74,7 +82,7 @@ def issue_on_send(*, actor, referral: Referral, parties: list[Party]) -> None:
             actor=actor,
             case=case,
             kind=DocumentKind.NOTIFICATION,
-            languages=LANGUAGES,
+            languages=languages_for([party]),
             subject_key=key,
             recipients=recipients,
             context=common
@@ -88,7 +96,7 @@ def issue_on_send(*, actor, referral: Referral, parties: list[Party]) -> None:
             actor=actor,
             case=case,
             kind=DocumentKind.APPLICATION,
-            languages=LANGUAGES,
+            languages=languages_for([party]),
             subject_key=key,
             recipients=recipients,
             context=centre_common
@@ -102,7 +110,7 @@ def issue_on_send(*, actor, referral: Referral, parties: list[Party]) -> None:
             actor=actor,
             case=case,
             kind=DocumentKind.CONFIDENTIALITY,
-            languages=LANGUAGES,
+            languages=languages_for([party]),
             subject_key=key,
             recipients=recipients,
             context=centre_common
@@ -122,7 +130,7 @@ def issue_feedback(*, actor, referral: Referral, settled: bool) -> None:
         actor=actor,
         case=case,
         kind=DocumentKind.FEEDBACK_LETTER,
-        languages=LANGUAGES,
+        languages=CHINESE,
         subject_key=f"referral:{referral.pk}",
         recipients=[Recipient(agency=referral.from_agency)],
         context=_common(case, referral, issuing)

@@ -26,7 +26,7 @@ def referral_remind(referral_id: int) -> bool:
     """Remind the team and the coordinator that the period is about to end."""
     with transaction.atomic():
         referral = (
-            Referral.objects.select_for_update()
+            Referral.objects.select_for_update(of=("self",))
             .select_related("case", "centre", "committee")
             .filter(pk=referral_id)
             .first()
@@ -45,7 +45,7 @@ def referral_escalate(referral_id: int) -> bool:
     """At expiry, tell the coordinator and the referring agency the referral is overdue."""
     with transaction.atomic():
         referral = (
-            Referral.objects.select_for_update()
+            Referral.objects.select_for_update(of=("self",))
             .select_related("case", "from_agency", "centre")
             .filter(pk=referral_id)
             .first()

@@ -61,7 +61,9 @@ def referral_outcome(
     amount: Decimal | None = None,
 ) -> Referral:
     """Record how the mediation ended: an agreement signed, or failure with its reasons."""
-    referral = Referral.objects.select_for_update().select_related("case").get(pk=referral.pk)
+    referral = (
+        Referral.objects.select_for_update(of=("self",)).select_related("case").get(pk=referral.pk)
+    )
     require_open(referral)
     if not (_is_lead(actor, referral) or is_coordinator(actor, referral)):
         raise PermissionRefused("not_team", _("只有本案调解员或协调员可以登记调解结果。"))
@@ -98,7 +100,9 @@ def referral_outcome(
 @transaction.atomic
 def referral_feedback(*, actor, referral: Referral) -> Referral:
     """Send the feedback letter on the mediation's result back to the referring agency."""
-    referral = Referral.objects.select_for_update().select_related("case").get(pk=referral.pk)
+    referral = (
+        Referral.objects.select_for_update(of=("self",)).select_related("case").get(pk=referral.pk)
+    )
     if referral.state not in (ReferralState.SETTLED, ReferralState.FAILED):
         raise ServiceError("no_outcome", _("调解结果登记后方可反馈。"))
     if not (_is_lead(actor, referral) or is_coordinator(actor, referral)):
@@ -128,7 +132,7 @@ def referral_feedback(*, actor, referral: Referral) -> Referral:
 def referral_decide(*, actor, referral: Referral, decision: str, note: str = "") -> Referral:
     """The referring agency records what it decided on the mediation's result."""
     referral = (
-        Referral.objects.select_for_update()
+        Referral.objects.select_for_update(of=("self",))
         .select_related("case", "from_agency")
         .get(pk=referral.pk)
     )

@@ -102,7 +102,7 @@ def referral_consent(
 ) -> PartyConsent:
     """Record a party's answer. A refusal ends the referral: mediation is voluntary."""
     consent = (
-        PartyConsent.objects.select_for_update()
+        PartyConsent.objects.select_for_update(of=("self",))
         .select_related("referral__case", "party")
         .get(pk=consent.pk)
     )

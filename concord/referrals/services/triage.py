@@ -209,7 +209,9 @@ def referral_assign(
     The lead must not be excluded (conflict of interest, unavailable, at capacity). Choosing
     anyone but the best-scored mediator needs a reason, which is kept with the assignment.
     """
-    referral = Referral.objects.select_for_update().select_related("case").get(pk=referral.pk)
+    referral = (
+        Referral.objects.select_for_update(of=("self",)).select_related("case").get(pk=referral.pk)
+    )
     require_open(referral)
     require_coordinator(actor, referral)
     if referral.state != ReferralState.TRIAGED:

@@ -1,34 +1,42 @@
 """``concord serve``: the site, API and rooms on one ASGI server (uvicorn).
 
-For one office (no ``REDIS_URL``) it also runs the task queue in the same process, so
-``make run`` needs no second command; at scale run ``concord worker`` processes instead.
+For one office (no ``REDIS_URL``) it also starts the task queue's worker as a child process,
+so ``make run`` needs no second command; at scale run ``concord worker`` processes instead.
 """
 
 from __future__ import annotations
 
+import atexit
 import logging
 import os
+import subprocess
+import sys
 
 import uvicorn
 from django.core.management.base import BaseCommand
-from huey.contrib.djhuey import HUEY
 
 logger = logging.getLogger(__name__)
 
 
-def start_embedded_worker(workers: int = 1):
-    """Start the queue's scheduler and worker threads inside this process.
+def start_embedded_worker() -> subprocess.Popen:
+    """Start ``concord worker`` beside the server, and stop it when the server stops.
 
-    Huey's ``Consumer.start`` also installs signal handlers, which only the main thread may do
-    and which would fight uvicorn's; the threads are started directly instead, as daemons, so
-    they end with the server.
+    A separate process rather than threads: rendering documents is CPU work that would
+    otherwise hold the server's interpreter lock and slow every page.
     """
-    consumer = HUEY.create_consumer(workers=workers, worker_type="thread", periodic=True)
-    consumer.scheduler.start()
-    for _worker, thread in consumer.worker_threads:
-        thread.start()
-    logger.info("embedded task worker started", extra={"workers": workers})
-    return consumer
+    worker = subprocess.Popen([sys.executable, "-m", "concord", "worker"], env=os.environ.copy())
+    atexit.register(_stop, worker)
+    logger.info("embedded task worker started", extra={"pid": worker.pid})
+    return worker
+
+
+def _stop(worker: subprocess.Popen) -> None:
+    if worker.poll() is None:
+        worker.terminate()
+        try:
+            worker.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            worker.kill()
 
 
 class Command(BaseCommand):
