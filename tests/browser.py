@@ -15,7 +15,7 @@ import pytest
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
 LAUNCH_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -73,3 +73,22 @@ def login(page, username: str, password: str) -> None:
     page.fill("#id_username", username)
     page.fill("#id_password", password)
     page.click("button[type=submit].primary")
+
+
+@pytest.fixture
+def open_as(browser, live_server):
+    """Open a fresh browser session logged in as ``username`` (several people, one test)."""
+    contexts = []
+
+    def opener(username: str, password: str, *, phone: bool = False):
+        size = {"width": 390, "height": 844} if phone else {"width": 1280, "height": 900}
+        context = browser.new_context(base_url=live_server.url, viewport=size, is_mobile=phone)
+        context.set_default_timeout(15000)
+        contexts.append(context)
+        page = context.new_page()
+        login(page, username, password)
+        return page
+
+    yield opener
+    for context in contexts:
+        context.close()

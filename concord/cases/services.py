@@ -352,6 +352,15 @@ def _grant_referral(actor: User, case: Case, to_agency: Agency | None) -> None:
     _event(case, actor, "case.referred_to", EventKind.NOTE, params=_agency_params(to_agency))
 
 
+def next_stage_agencies(case: Case) -> list[Agency]:
+    """The agencies a criminal case can be transferred to: those of the next stage."""
+    if case.stage not in CRIMINAL_STAGE_ORDER[:2] or case.state in ACTIVE_MEDIATION_STATES:
+        return []
+    following = CRIMINAL_STAGE_ORDER[CRIMINAL_STAGE_ORDER.index(case.stage) + 1]
+    kinds = [kind for kind, stage in STAGE_OF_AGENCY.items() if stage == following]
+    return list(Agency.objects.filter(kind__in=kinds).order_by("name"))
+
+
 @transaction.atomic
 def case_transfer(*, actor: User, case: Case, to_agency: Agency, note: str = "") -> Case:
     """Move a criminal case to the next agency and stage (police → procuratorate → court)."""

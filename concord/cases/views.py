@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from concord.accounts.models import Agency
 from concord.accounts.roles import Role
 from concord.core.errors import ServiceError
 from concord.core.storage import blob_path
@@ -145,6 +146,7 @@ def case_detail(request, case_id):
             "screening": presented_result(rules.current_result(case, "eligibility")),
             "referrals": list(case.referrals.select_related("centre", "committee")),
             "official_documents": case_documents(request.user, case),
+            "transfer_to": services.next_stage_agencies(case) if "holder" in relations else [],
         },
     )
 
@@ -170,6 +172,29 @@ def case_transition(request, case_id):
     else:
         messages.success(request, _("操作已完成。"))
     return redirect("cases:detail", case_id=case.pk)
+
+
+@require_POST
+@login_required
+def case_transfer(request, case_id):
+    """Move the case to the next stage's agency (police → procuratorate → court)."""
+    case = selectors.access_case(request.user, case_id)
+    to_agency = Agency.objects.filter(pk=request.POST.get("to_agency") or 0).first()
+    if to_agency is None:
+        messages.error(request, _("请选择移送的机关。"))
+        return redirect("cases:detail", case_id=case.pk)
+    try:
+        services.case_transfer(
+            actor=request.user, case=case, to_agency=to_agency, note=request.POST.get("note", "")
+        )
+    except ServiceError as exc:
+        messages.error(request, str(exc.message))
+        return redirect("cases:detail", case_id=case.pk)
+    messages.success(request, _("案件已移送至%(agency)s。") % {"agency": to_agency})
+    # The sender may no longer see the case once it has moved on.
+    if selectors.visible_cases(request.user).filter(pk=case.pk).exists():
+        return redirect("cases:detail", case_id=case.pk)
+    return redirect("cases:list")
 
 
 @require_POST

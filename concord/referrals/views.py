@@ -87,6 +87,11 @@ def _detail_context(request, referral) -> dict:
         "is_holder": "holder" in relations
         and referral.case.holding_agency_id == (referral.from_agency_id),
         "is_team": referral.team.filter(user=user, active=True).exists(),
+        "staff_consents": [
+            c
+            for c in referral.consents.select_related("party")
+            if c.response == "pending" and referral.is_open and relations & {"holder", "mediation"}
+        ],
         "outcome_form": OutcomeForm(),
         "decision_form": DecisionForm(),
         "consent_form": ConsentForm(),
@@ -194,6 +199,9 @@ def referral_consent(request, referral_id, consent_id):
         messages.error(request, _("请选择同意或拒绝。"))
         return redirect("referrals:detail", referral_id=referral.pk)
     scan = form.cleaned_data["scan"]
+    acts_for_party = consent.party.user_id == request.user.pk or (
+        consent.party.representatives.filter(user=request.user).exists()
+    )
     return _act(
         request,
         referral,
@@ -201,7 +209,7 @@ def referral_consent(request, referral_id, consent_id):
             actor=request.user,
             consent=consent,
             accepted=form.cleaned_data["accepted"],
-            method=SignMethod.PAPER if scan else SignMethod.ONLINE,
+            method=SignMethod.ONLINE if acts_for_party else SignMethod.PAPER,
             reason=form.cleaned_data["reason"],
             scan=scan,
         ),
