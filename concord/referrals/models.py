@@ -179,3 +179,21 @@ class ConflictDeclaration(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} ~ {self.person_key[:6]}"
+
+
+class LegalAidOffer(models.Model):
+    """A victim told of the right to legal aid when the case is referred (Legal Aid Law Arts.
+    29 and 35; seeds/000), and whether they applied. The legal-aid agency decides (Art. 43)."""
+
+    referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="aid_offers")
+    party = models.ForeignKey(Party, on_delete=models.CASCADE, related_name="aid_offers")
+    offered_at = models.DateTimeField(default=timezone.now)
+    applied_at = models.DateTimeField(_("申请时间"), null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["referral", "party"], name="one_aid_offer"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.referral} {self.party}"

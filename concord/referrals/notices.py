@@ -91,3 +91,17 @@ def deadline_escalation(referral: Referral) -> None:
 
 def notify_agencies(*, agencies: Iterable[Agency], message: Message, key: str) -> None:
     _send(_members(agencies), message, key)
+
+
+def legal_aid_offered(offer) -> None:
+    def message() -> tuple[str, str]:
+        return (
+            _("您可以申请法律援助"),
+            _(
+                "您的案件（%(case)s）已委派调解。经济困难、无力委托代理人的，可以申请法律援助；"
+                "请登录协和调解平台，在委派调解页面点击“申请法律援助”。"
+            )
+            % {"case": offer.referral.case.number},
+        )
+
+    _send([offer.party.user], message, f"legal_aid:{offer.pk}:offer")

@@ -87,6 +87,12 @@ def _detail_context(request, referral) -> dict:
         "is_holder": "holder" in relations
         and referral.case.holding_agency_id == (referral.from_agency_id),
         "is_team": referral.team.filter(user=user, active=True).exists(),
+        "aid_offers": list(referral.aid_offers.select_related("party")),
+        "own_aid_offers": [
+            o
+            for o in referral.aid_offers.select_related("party")
+            if o.party.user_id == user.pk and o.applied_at is None
+        ],
         "staff_consents": [
             c
             for c in referral.consents.select_related("party")
@@ -271,4 +277,19 @@ def referral_decide(request, referral_id):
             note=form.cleaned_data["note"],
         ),
         _("处理决定已记录。"),
+    )
+
+
+@require_POST
+@login_required
+def legal_aid_apply(request, referral_id, offer_id):
+    referral = selectors.access_referral(request.user, referral_id)
+    offer = referral.aid_offers.filter(pk=offer_id).first()
+    if offer is None:
+        raise Http404
+    return _act(
+        request,
+        referral,
+        lambda: services.legal_aid_apply(actor=request.user, offer=offer),
+        _("法律援助申请已提交，法律援助机构将在七日内作出决定。"),
     )

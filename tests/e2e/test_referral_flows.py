@@ -61,6 +61,9 @@ def test_police_referral_settles_and_the_police_decide(open_as, district, centre
     victim.get_by_test_id("nav-inbox").click()
     expect(victim.get_by_test_id("inbox-item")).to_have_count(3)  # notice, application, NDA
     parties_answer(victim, officer, referral_id)
+    victim.get_by_test_id("legal-aid-apply").click()  # a victim may ask for a legal-aid lawyer
+    expect(victim.locator(".messages")).to_contain_text("法律援助申请已提交")
+    screenshot(victim, "referral-victim-phone-zh")
 
     coordinator = open_as("coordinator", PASSWORD)
     triage_and_assign(coordinator, referral_id)

@@ -290,3 +290,24 @@ def test_no_reminder_for_a_concluded_referral(
     )
     assert tasks.referral_remind.call_local(referral.pk) is False
     assert referral.consents.get(pk=consent.pk).response == Response.REFUSED
+
+
+def test_victim_is_offered_legal_aid_and_the_centre_hears_of_the_application(
+    district, centre, screened_case, django_capture_on_commit_callbacks
+):
+    referral = send(district, screened_case, django_capture_on_commit_callbacks)
+    offer = referral.aid_offers.get()
+    assert offer.party.role == "victim" and offer.applied_at is None
+    assert OutboxMessage.objects.filter(
+        dedupe_key=f"legal_aid:{offer.pk}:offer:user:{district.victim_user.pk}"
+    ).exists()
+    with pytest.raises(PermissionRefused):
+        services.legal_aid_apply(actor=district.officer, offer=offer)
+    services.legal_aid_apply(actor=district.victim_user, offer=offer)
+    offer.refresh_from_db()
+    assert offer.applied_at is not None
+    assert OutboxMessage.objects.filter(
+        recipient=str(centre["lawyer"]), subject__contains="法律援助申请"
+    ).exists()
+    with pytest.raises(ServiceError):
+        services.legal_aid_apply(actor=district.victim_user, offer=offer)

@@ -22,6 +22,7 @@ from concord.core.uploads import read_upload
 from .. import deadlines, paperwork, tasks
 from ..choices import Outcome, ReferralState, Response, SignMethod
 from ..models import PartyConsent, Referral
+from .aid import aid_offers_make
 from .common import number_for, require_open
 
 # The parties whose consent the referral needs: mediation is voluntary for both sides.
@@ -74,6 +75,7 @@ def referral_send(*, actor, case: Case, centre: Agency, reason: str = "") -> Ref
         detail={"period": period.source},
     )
     paperwork.issue_on_send(actor=actor, referral=referral, parties=principals)
+    aid_offers_make(actor=actor, referral=referral)
     tasks.schedule_deadlines(referral, period)
     return referral
 
