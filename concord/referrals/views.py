@@ -133,9 +133,17 @@ def referral_detail(request, referral_id):
     return render(request, "referrals/detail.html", _detail_context(request, referral))
 
 
-def _act(request, referral, action, success):
+def _act(request, referral, action, success, *, form=None, invalid=""):
+    """Validate ``form`` (if any), run the service call, and report back on the referral page.
+
+    ``action`` receives the form's cleaned data (or ``{}``); a refusal from the service shows
+    as an error message in the user's language.
+    """
+    if form is not None and not form.is_valid():
+        messages.error(request, invalid)
+        return redirect("referrals:detail", referral_id=referral.pk)
     try:
-        action()
+        action(form.cleaned_data if form is not None else {})
     except ServiceError as exc:
         messages.error(request, str(exc.message))
     else:
@@ -147,49 +155,52 @@ def _act(request, referral, action, success):
 @login_required
 def referral_triage(request, referral_id):
     referral = selectors.access_referral(request.user, referral_id)
-    form = TriageForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("请选择调解组织。"))
-        return redirect("referrals:detail", referral_id=referral.pk)
     return _act(
         request,
         referral,
-        lambda: services.referral_triage(
-            actor=request.user, referral=referral, committee=form.cleaned_data["committee"]
+        lambda data: services.referral_triage(
+            actor=request.user, referral=referral, committee=data["committee"]
         ),
         _("已分流。"),
+        form=TriageForm(request.POST),
+        invalid=_("请选择调解组织。"),
     )
+
+
+def _users(data: dict) -> tuple:
+    lead = User.objects.filter(pk=data["lead"]).first()
+    if lead is None:
+        raise Http404
+    joint = []
+    for role in (TeamRole.JUDGE, TeamRole.PROSECUTOR, TeamRole.LEGAL_AID_LAWYER):
+        member = User.objects.filter(pk=data.get(role) or 0).first()
+        if member is not None:
+            joint.append((member, role))
+    return lead, joint
 
 
 @require_POST
 @login_required
 def referral_assign(request, referral_id):
     referral = selectors.access_referral(request.user, referral_id)
-    form = AssignForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("请选择调解员。"))
-        return redirect("referrals:detail", referral_id=referral.pk)
-    data = form.cleaned_data
-    lead = User.objects.filter(pk=data["lead"]).first()
-    joint = []
-    for role in (TeamRole.JUDGE, TeamRole.PROSECUTOR, TeamRole.LEGAL_AID_LAWYER):
-        if data.get(role):
-            member = User.objects.filter(pk=data[role]).first()
-            if member is not None:
-                joint.append((member, role))
-    if lead is None:
-        raise Http404
-    return _act(
-        request,
-        referral,
-        lambda: services.referral_assign(
+
+    def assign(data):
+        lead, joint = _users(data)
+        services.referral_assign(
             actor=request.user,
             referral=referral,
             lead=lead,
             joint=joint,
             override_reason=data["override_reason"],
-        ),
+        )
+
+    return _act(
+        request,
+        referral,
+        assign,
         _("已指派，调解开始。"),
+        form=AssignForm(request.POST),
+        invalid=_("请选择调解员。"),
     )
 
 
@@ -200,26 +211,23 @@ def referral_consent(request, referral_id, consent_id):
     consent = referral.consents.filter(pk=consent_id).first()
     if consent is None:
         raise Http404
-    form = ConsentForm(request.POST, request.FILES)
-    if not form.is_valid():
-        messages.error(request, _("请选择同意或拒绝。"))
-        return redirect("referrals:detail", referral_id=referral.pk)
-    scan = form.cleaned_data["scan"]
     acts_for_party = consent.party.user_id == request.user.pk or (
         consent.party.representatives.filter(user=request.user).exists()
     )
     return _act(
         request,
         referral,
-        lambda: services.referral_consent(
+        lambda data: services.referral_consent(
             actor=request.user,
             consent=consent,
-            accepted=form.cleaned_data["accepted"],
+            accepted=data["accepted"],
             method=SignMethod.ONLINE if acts_for_party else SignMethod.PAPER,
-            reason=form.cleaned_data["reason"],
-            scan=scan,
+            reason=data["reason"],
+            scan=data["scan"],
         ),
         _("答复已记录。"),
+        form=ConsentForm(request.POST, request.FILES),
+        invalid=_("请选择同意或拒绝。"),
     )
 
 
@@ -227,15 +235,10 @@ def referral_consent(request, referral_id, consent_id):
 @login_required
 def referral_outcome(request, referral_id):
     referral = selectors.access_referral(request.user, referral_id)
-    form = OutcomeForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("请填写调解结果。"))
-        return redirect("referrals:detail", referral_id=referral.pk)
-    data = form.cleaned_data
     return _act(
         request,
         referral,
-        lambda: services.referral_outcome(
+        lambda data: services.referral_outcome(
             actor=request.user,
             referral=referral,
             settled=data["settled"],
@@ -244,6 +247,8 @@ def referral_outcome(request, referral_id):
             amount=data["amount"],
         ),
         _("调解结果已登记。"),
+        form=OutcomeForm(request.POST),
+        invalid=_("请填写调解结果。"),
     )
 
 
@@ -254,7 +259,7 @@ def referral_feedback(request, referral_id):
     return _act(
         request,
         referral,
-        lambda: services.referral_feedback(actor=request.user, referral=referral),
+        lambda _data: services.referral_feedback(actor=request.user, referral=referral),
         _("反馈函已发送委派机关。"),
     )
 
@@ -263,20 +268,15 @@ def referral_feedback(request, referral_id):
 @login_required
 def referral_decide(request, referral_id):
     referral = selectors.access_referral(request.user, referral_id)
-    form = DecisionForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("请选择处理决定。"))
-        return redirect("referrals:detail", referral_id=referral.pk)
     return _act(
         request,
         referral,
-        lambda: services.referral_decide(
-            actor=request.user,
-            referral=referral,
-            decision=form.cleaned_data["decision"],
-            note=form.cleaned_data["note"],
+        lambda data: services.referral_decide(
+            actor=request.user, referral=referral, decision=data["decision"], note=data["note"]
         ),
         _("处理决定已记录。"),
+        form=DecisionForm(request.POST),
+        invalid=_("请选择处理决定。"),
     )
 
 
@@ -290,6 +290,6 @@ def legal_aid_apply(request, referral_id, offer_id):
     return _act(
         request,
         referral,
-        lambda: services.legal_aid_apply(actor=request.user, offer=offer),
+        lambda _data: services.legal_aid_apply(actor=request.user, offer=offer),
         _("法律援助申请已提交，法律援助机构将在七日内作出决定。"),
     )
