@@ -311,3 +311,61 @@ def test_victim_is_offered_legal_aid_and_the_centre_hears_of_the_application(
     ).exists()
     with pytest.raises(ServiceError):
         services.legal_aid_apply(actor=district.victim_user, offer=offer)
+
+
+def test_a_committee_refers_a_civil_dispute_on_its_own_initiative(
+    district, centre, django_capture_on_commit_callbacks
+):
+    """People's Mediation Law Art. 17: a committee may start mediation itself."""
+    case = cases.case_register(
+        actor=district.coordinator,
+        agency=district.committee,
+        data=cases.CaseInput(
+            kind="civil_dispute",
+            title="邻里漏水纠纷",
+            dispute_type="neighbour",
+            parties=[
+                cases.PartyInput(role="applicant", name="张一"),
+                cases.PartyInput(role="respondent", name="李二"),
+            ],
+        ),
+    )
+    assert case.stage == Stage.CIVIL and not case.law_results.exists()  # no criminal screening
+    case = cases.case_transition(actor=district.coordinator, case=case, name="screen")
+    with django_capture_on_commit_callbacks(execute=False):
+        referral = services.referral_send(
+            actor=district.coordinator, case=case, centre=district.committee
+        )
+    for consent in referral.consents.all():
+        services.referral_consent(
+            actor=district.coordinator,
+            consent=consent,
+            accepted=True,
+            method="paper",
+            scan=SimpleUploadedFile("s.pdf", b"%PDF-1.4 signed"),
+        )
+    assert not referral.aid_offers.exists()  # legal-aid offers are for criminal victims
+    services.referral_triage(
+        actor=district.coordinator, referral=referral, committee=district.committee
+    )
+    services.referral_assign(
+        actor=district.coordinator, referral=referral, lead=centre["second"]
+    )  # the neighbour-dispute specialist
+    services.referral_outcome(
+        actor=centre["second"],
+        referral=referral,
+        settled=True,
+        agreement_summary="修复水管并赔偿损失",
+        amount=Decimal("800"),
+    )
+    with django_capture_on_commit_callbacks(execute=False):
+        services.referral_feedback(actor=centre["second"], referral=referral)
+    with pytest.raises(InvalidInput):
+        services.referral_decide(
+            actor=district.coordinator, referral=referral, decision=Decision.NON_PROSECUTION
+        )
+    referral = services.referral_decide(
+        actor=district.coordinator, referral=referral, decision=Decision.CIVIL_CLOSED
+    )
+    case.refresh_from_db()
+    assert case.state == CaseState.SETTLED and referral.state == ReferralState.DECIDED
