@@ -3,24 +3,38 @@
 Idempotent: agencies are found by code, accounts by username, and cases are only created while
 the district holds none, so a second run writes nothing (and takes a second or two).
 
-Backdating. The services stamp what they write with the current time (``Case.registered_at``,
-``CaseAccess.granted_at`` and ``LawResult.computed_at`` are ``auto_now_add``), so a year of cases
-built in one go would all look registered today. After each step has run through its service, the
-timeline events, access grants and screening results it created and, at the end, the case's
-registration time and the year in its number are moved to the planned date with a queryset
-``update()``. Only demo data is backdated, the order of events is kept, and the audit entries keep
-their real timestamps, so the hash chain still verifies.
+Mediation goes through the referral services (concord/referrals): the agency holding the case
+sends it to the centre, each party answers, the coordinator triages it by the centre's rule and
+assigns the mediator the ranking puts first (or, with a reason, the second), the lead mediator
+records the outcome and sends the feedback letter, and the agency decides. The showcase case is
+built first, so the worker renders its documents first; the other cases are built side by side,
+every step of every case in date order, so each assignment sees the loads of its day.
+
+Backdating. The services stamp what they write with the current time, so a year of cases built
+in one go would all look registered today. After each step has run through its service, what it
+wrote is moved to the planned date with a queryset ``update()``: timeline events, access grants,
+screening results; the referral's own times (sent, due — the period kept —, triaged, assigned,
+concluded, feedback, decided) and number; the parties' answers, the team, legal-aid offers and
+the notices sent; the documents issued and their versions, whose contexts (not rendered yet) get
+the issue date, the referral's number and its deadline as dated. The case's registration time
+and the year in its number are set right after registration. Only demo data is backdated, the
+order of events is kept, and the audit entries keep their real timestamps, so the hash chain
+still verifies. Service receipts are written by the worker when it renders a document, after the
+demo is loaded, and carry that time.
 """
 
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
+from decimal import Decimal
 
 from django.contrib.auth.hashers import check_password, make_password
 from django.contrib.auth.password_validation import validate_password
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from concord.accounts import services as accounts
@@ -28,13 +42,16 @@ from concord.accounts.models import Agency, MediatorProfile, Membership, User
 from concord.accounts.roles import Role
 from concord.audit.services import audit_record
 from concord.cases import services as cases
-from concord.cases.choices import AccessBasis
 from concord.cases.models import Case, CaseAccess, CaseEvent, LawResult, Party
+from concord.documents.models import Document, DocumentVersion, OutboxMessage
+from concord.referrals import services as referrals
+from concord.referrals.choices import SignMethod, TeamRole
+from concord.referrals.models import LegalAidOffer, PartyConsent, Referral, TeamMember
+from concord.referrals.services.triage import ranking, triage_suggestion
 
 from .district import (
     AGENCIES,
     AGENCY_CODES,
-    ASSIGNER,
     DEMO_EMAIL_DOMAIN,
     DEMO_PASSWORD,
     DISTRICT,
@@ -47,13 +64,25 @@ from .district import (
 )
 from .plan import SEED, CasePlan, PartyPlan, plan_cases
 from .showcase import LINKED_BY, PARTY_USERS, showcase_plan
-from .timeline import StepPlan
+from .timeline import LEAD, REFERRAL_STEPS, StepPlan
 
 DEFAULT_CASES = 600
-# The steps whose services grant access to the case, and those that screen it (case_register and
-# case_update screen the case again); only they need their grants or results backdated.
-GRANTING = frozenset({"refer", "accept", "joint"})
+# The steps whose services grant access to the case: the centre on sending, the committee on
+# triage, the team on assignment.
+GRANTING = frozenset({"refer", "triage", "assign"})
+# The steps that screen the case (case_register and case_update screen it again): only they need
+# their screening results backdated.
 SCREENING = frozenset({"register", "facts"})
+# The referral's time each later step's service sets (sending, answers and assignment set more).
+REFERRAL_TIME = {
+    "triage": "triaged_at",
+    "settle": "concluded_at",
+    "fail": "concluded_at",
+    "feedback": "feedback_at",
+    "decide": "decided_at",
+}
+# The joint mediation team at trial: the judge and the legal-aid lawyer (district.JOINT_TEAM).
+JOINT_ROLES = (TeamRole.JUDGE, TeamRole.LEGAL_AID_LAWYER)
 
 
 class DemoConflict(Exception):
@@ -67,6 +96,8 @@ class DemoReport:
     passwords_reset: int = 0
     cases_created: int = 0
     cases_present: int = 0
+    referrals_created: int = 0
+    documents_issued: int = 0  # queued for the worker to render
     seconds: float = 0.0
 
 
@@ -87,20 +118,24 @@ def load_demo(*, cases: int = DEFAULT_CASES, seed: int = SEED) -> DemoReport:
             report.cases_present = existing
         else:
             report.cases_created = _build_cases(agencies, users, cases, seed)
+            demo = {"case__holding_agency__code__in": AGENCY_CODES}
+            report.referrals_created = Referral.objects.filter(**demo).count()
+            report.documents_issued = Document.objects.filter(**demo).count()
     report.seconds = time.monotonic() - started
     return report
 
 
 def _build_cases(agencies: dict[str, Agency], users: dict[str, User], count: int, seed: int) -> int:
-    """Build ``count`` cases: the showcase case and ``count - 1`` planned ones."""
+    """Build ``count`` cases: the showcase case and ``count - 1`` planned ones.
+
+    The showcase comes first, so its documents are the first the worker renders.
+    """
     if count < 1:
         return 0
     now = timezone.localtime()
     builder = _CaseBuilder(agencies, users, cutoff=timezone.now())
-    for plan in plan_cases(count - 1, now=now, seed=seed):
-        builder.build(plan)
-    showcase = builder.build(showcase_plan(now))
-    builder.link_party_users(showcase)
+    builder.build(showcase_plan(now))
+    builder.build_together(plan_cases(count - 1, now=now, seed=seed))
     return count
 
 
@@ -116,7 +151,7 @@ def _ensure_agencies(report: DemoReport) -> dict[str, Agency]:
             name_en=spec.name_en,
             code=spec.code,
             region_code=REGION_CODE,
-            district=DISTRICT,
+            district=spec.area or DISTRICT,
             specialty=spec.specialty,
             parent=agencies.get(spec.parent),
         )
@@ -230,8 +265,20 @@ def _ensure_mediator_profiles(users: dict[str, User]) -> None:
             accounts.mediator_profile_set(actor=None, user=user, **wanted)
 
 
+@dataclass
+class _Run:
+    """One planned case while it is built: the case so far and its latest referral."""
+
+    plan: CasePlan
+    case: Case | None = None
+    referral: Referral | None = None
+    lead: User | None = None  # the referral's lead mediator
+    consents: dict[int, PartyConsent] = field(default_factory=dict)  # the referral's, by party
+    parties: list[Party] = field(default_factory=list)  # in the plan's order
+
+
 class _CaseBuilder:
-    """Run each planned case through the case services, then date it as planned."""
+    """Run the planned cases through the case and referral services, and date each step."""
 
     def __init__(self, agencies: dict[str, Agency], users: dict[str, User], *, cutoff: datetime):
         self.agencies = agencies
@@ -241,75 +288,225 @@ class _CaseBuilder:
         self.cutoff = cutoff
 
     def build(self, plan: CasePlan) -> Case:
-        register, *rest = plan.steps
-        case = cases.case_register(
-            actor=self.users[register.actor],
-            agency=self.agencies[register.agency],
-            data=self._input(plan),
-        )
-        self._backdate(case, register)
-        for step in rest:
-            case = self._run(case, plan, step)
-            self._backdate(case, step)
-        # The service numbers a case with the current year; a backdated case carries the year it
-        # was registered in, as case numbers do.
-        year = register.at.year
-        number = case.number
-        prefix, _, rest_of_number = number.partition("-")
-        if prefix.isdigit() and int(prefix) != year:
-            number = f"{year}-{rest_of_number}"
-        Case.objects.filter(pk=case.pk).update(
-            registered_at=register.at, updated_at=plan.steps[-1].at, number=number
-        )
-        return case
+        """Build one case, step by step."""
+        run = _Run(plan)
+        for step in plan.steps:
+            self._step(run, step)
+        return run.case
 
-    def _run(self, case: Case, plan: CasePlan, step: StepPlan) -> Case:
-        actor = self.users[step.actor]
-        if step.action == "relative":
-            represents = list(case.parties.order_by("id"))[plan.relative.represents]
+    def build_together(self, plans: list[CasePlan]) -> None:
+        """Build the cases side by side, taking every step of every case in date order.
+
+        So a mediator is assigned with the load they had on that day: the cases the ranking
+        counts as open are the ones being mediated then, and work spreads across the committee.
+        """
+        runs = [_Run(plan) for plan in plans]
+        order = sorted(
+            (step.at, index, number)
+            for index, plan in enumerate(plans)
+            for number, step in enumerate(plan.steps)
+        )
+        for _at, index, number in order:
+            self._step(runs[index], plans[index].steps[number])
+
+    def _step(self, run: _Run, step: StepPlan) -> None:
+        if step.action == "register":
+            self._register(run, step)
+        elif step.action in REFERRAL_STEPS:
+            self._referral_step(run, step)
+        else:
+            self._case_step(run, step)
+        self._backdate(run, step)
+        if step is run.plan.steps[-1]:
+            Case.objects.filter(pk=run.case.pk).update(updated_at=step.at)
+
+    def _register(self, run: _Run, step: StepPlan) -> None:
+        case = cases.case_register(
+            actor=self.users[step.actor],
+            agency=self.agencies[step.agency],
+            data=self._input(run.plan),
+        )
+        # The service numbers a case with the current year; a backdated case carries the year it
+        # was registered in, as case numbers do. Set at once, so its documents carry it too.
+        case.number = _with_year(case.number, step.at.year)
+        case.registered_at = step.at
+        Case.objects.filter(pk=case.pk).update(number=case.number, registered_at=step.at)
+        run.case = case
+        run.parties = list(case.parties.order_by("id"))
+
+    def _case_step(self, run: _Run, step: StepPlan) -> None:
+        actor, case, action = self.users[step.actor], run.case, step.action
+        if action == "relative":
             cases.party_add(
                 actor=actor,
                 case=case,
-                data=_party_input(plan.relative),
-                represents=represents,
+                data=_party_input(run.plan.relative),
+                represents=run.parties[run.plan.relative.represents],
             )
-            return case
-        if step.action == "facts":
-            return cases.case_update(
-                actor=actor, case=case, expected_version=case.version, **dict(step.facts)
+        elif action == "link":
+            self.link_party_users(case)
+        elif action == "facts":
+            # The referral services moved the case on since it was last loaded here.
+            version = Case.objects.values_list("version", flat=True).get(pk=case.pk)
+            run.case = cases.case_update(
+                actor=actor, case=case, expected_version=version, **dict(step.facts)
             )
-        if step.action == "joint":
-            for username in JOINT_TEAM:
-                cases.case_access_grant(
-                    actor=actor, case=case, basis=AccessBasis.JOINT, user=self.users[username]
-                )
-            return case
-        if step.action == "transfer":
-            return cases.case_transfer(
+        elif action == "transfer":
+            run.case = cases.case_transfer(
                 actor=actor, case=case, to_agency=self.agencies[step.agency], note=step.note
             )
-        if step.action == "close":
-            return cases.case_close(actor=actor, case=case, note=step.note)
-        if step.action == "accept":
-            # The committee assigns the mediator who takes the case up to it personally.
-            cases.case_access_grant(
-                actor=self.users[ASSIGNER], case=case, basis=AccessBasis.ASSIGNED, user=actor
+        elif action == "close":
+            run.case = cases.case_close(actor=actor, case=case, note=step.note)
+        else:
+            # screen, rescreen, decline; and reject, the holder's review of a signed agreement.
+            run.case = cases.case_transition(actor=actor, case=case, name=action, note=step.note)
+
+    def _referral_step(self, run: _Run, step: StepPlan) -> None:
+        """Take one step of the referral's journey through its service."""
+        action, referral = step.action, run.referral
+        actor = run.lead if step.actor == LEAD else self.users[step.actor]
+        if action == "refer":
+            run.referral = referrals.referral_send(
+                actor=actor, case=run.case, centre=self.agencies[step.agency], reason=step.note
             )
-        to_agency = self.agencies[step.agency] if step.agency else None
-        return cases.case_transition(
-            actor=actor, case=case, name=step.action, note=step.note, to_agency=to_agency
+            run.consents = {c.party_id: c for c in run.referral.consents.all()}
+        elif action == "consent":
+            party = run.parties[step.party]
+            consent = referrals.referral_consent(
+                actor=actor,
+                consent=run.consents[party.pk],
+                accepted=step.answer != "refused",
+                method=SignMethod.ONLINE if step.answer == "online" else SignMethod.PAPER,
+                reason=step.note,
+                scan=self._scan(referral, party) if step.answer == "paper" else None,
+            )
+            run.referral = consent.referral  # a refusal ended it
+        elif action == "triage":
+            run.referral = referrals.referral_triage(
+                actor=actor, referral=referral, committee=triage_suggestion(referral)
+            )
+        elif action == "assign":
+            run.referral, run.lead = self._assign(actor, referral, step)
+        elif action in ("settle", "fail"):
+            settled = action == "settle"
+            run.referral = referrals.referral_outcome(
+                actor=actor,
+                referral=referral,
+                settled=settled,
+                note="" if settled else step.note,
+                agreement_summary=step.note if settled else "",
+                amount=Decimal(step.amount) if step.amount is not None else None,
+            )
+        elif action == "feedback":
+            run.referral = referrals.referral_feedback(actor=actor, referral=referral)
+        elif action == "decide":
+            run.referral = referrals.referral_decide(
+                actor=actor, referral=referral, decision=step.decision, note=step.note
+            )
+
+    def _assign(self, actor: User, referral: Referral, step: StepPlan) -> tuple[Referral, User]:
+        """The coordinator assigns the best-ranked mediator, or with a reason the second."""
+        scored, _excluded = ranking(referral)
+        if not scored:
+            raise RuntimeError(f"no mediator may take referral {referral.number}")
+        override = step.note if len(scored) > 1 else ""
+        chosen = scored[1 if override else 0].candidate
+        joint = [
+            (self.users[username], role)
+            for username, role in zip(JOINT_TEAM, JOINT_ROLES, strict=True)
+            if step.joint
+        ]
+        lead = User.objects.get(pk=chosen.user_id)
+        referral = referrals.referral_assign(
+            actor=actor, referral=referral, lead=lead, joint=joint, override_reason=override
+        )
+        return referral, lead
+
+    def _scan(self, referral: Referral, party: Party) -> SimpleUploadedFile:
+        """The signed application and confidentiality agreement, scanned: a one-page PDF."""
+        text = f"Signed: {referral.number} / party {party.pk}"
+        return SimpleUploadedFile(
+            f"consent-{referral.pk}-{party.pk}.pdf", _pdf(text), content_type="application/pdf"
         )
 
-    def _backdate(self, case: Case, step: StepPlan) -> None:
-        CaseEvent.objects.filter(case_id=case.pk, at__gte=self.cutoff).update(at=step.at)
+    def _backdate(self, run: _Run, step: StepPlan) -> None:
+        """Move what the step's service wrote to the step's planned date."""
+        case_id, at, cutoff = run.case.pk, step.at, self.cutoff
+        if _on_timeline(step):
+            CaseEvent.objects.filter(case_id=case_id, at__gte=cutoff).update(at=at)
         if step.action in GRANTING:
-            CaseAccess.objects.filter(case_id=case.pk, granted_at__gte=self.cutoff).update(
-                granted_at=step.at
-            )
+            CaseAccess.objects.filter(case_id=case_id, granted_at__gte=cutoff).update(granted_at=at)
         if step.action in SCREENING:
-            LawResult.objects.filter(case_id=case.pk, computed_at__gte=self.cutoff).update(
-                computed_at=step.at
+            LawResult.objects.filter(case_id=case_id, computed_at__gte=cutoff).update(
+                computed_at=at
             )
+        if step.action in REFERRAL_STEPS:
+            self._backdate_referral(run, step)
+
+    def _backdate_referral(self, run: _Run, step: StepPlan) -> None:
+        """Date what the referral step wrote: the referral's own time, a party's answer, the
+        team, the notices sent and the documents issued."""
+        referral, action, at = run.referral, step.action, step.at
+        changed: dict[str, object] = {}
+        if action == "refer":
+            # The period runs from the day it was sent; the number carries that year. Victims
+            # of a criminal case are offered legal aid on sending.
+            changed = {
+                "sent_at": at,
+                "due_at": at + (referral.due_at - referral.sent_at),
+                "number": _with_year(referral.number, at.year, position=-2),
+            }
+            offers = list(
+                LegalAidOffer.objects.filter(referral=referral).values_list("pk", flat=True)
+            )
+            if offers:
+                LegalAidOffer.objects.filter(pk__in=offers).update(offered_at=at)
+                self._backdate_notices([f"legal_aid:{pk}:" for pk in offers], at)
+        elif action == "consent":
+            PartyConsent.objects.filter(referral=referral, party=run.parties[step.party]).update(
+                responded_at=at
+            )
+            if step.answer == "refused":
+                changed = {"concluded_at": at}
+                self._backdate_notices([f"referral:{referral.pk}:"], at)
+        elif action == "assign":
+            changed = {"assigned_at": at}
+            TeamMember.objects.filter(referral=referral).update(assigned_at=at)
+        else:
+            changed = {REFERRAL_TIME[action]: at}
+        if changed:
+            Referral.objects.filter(pk=referral.pk).update(**changed)
+            for name, value in changed.items():
+                setattr(referral, name, value)
+        if action in ("refer", "feedback"):
+            self._backdate_documents(run.case, referral, at)
+
+    def _backdate_notices(self, prefixes: list[str], at: datetime) -> None:
+        """Date the notices sent on the step (by their keys: refusals, legal-aid offers)."""
+        keys = Q()
+        for prefix in prefixes:
+            keys |= Q(dedupe_key__startswith=prefix)
+        OutboxMessage.objects.filter(keys, created_at__gte=self.cutoff).update(created_at=at)
+
+    def _backdate_documents(self, case: Case, referral: Referral, at: datetime) -> None:
+        cutoff = self.cutoff
+        Document.objects.filter(case_id=case.pk, created_at__gte=cutoff).update(created_at=at)
+        versions = list(
+            DocumentVersion.objects.filter(document__case_id=case.pk, issued_at__gte=cutoff)
+        )
+        # Not rendered yet: the letters will carry the day they were issued, and the referral's
+        # number and deadline as dated here.
+        dated = {
+            "issued_on": timezone.localdate(at).isoformat(),
+            "document_number": referral.number,
+            "deadline": timezone.localdate(referral.due_at).isoformat(),
+        }
+        for version in versions:
+            version.issued_at = at
+            version.context = version.context | {
+                key: value for key, value in dated.items() if key in version.context
+            }
+        DocumentVersion.objects.bulk_update(versions, ["issued_at", "context"])
 
     def _input(self, plan: CasePlan) -> cases.CaseInput:
         return cases.CaseInput(
@@ -341,6 +538,50 @@ class _CaseBuilder:
             cases.party_link_user(
                 actor=linker, party=party, user=self.users[PARTY_USERS[party.role]]
             )
+
+
+def _on_timeline(step: StepPlan) -> bool:
+    """Whether the step's services write a timeline event. Triage only grants the committee
+    access, and a party agreeing is recorded on the referral; a refusal withdraws the case."""
+    if step.action == "triage":
+        return False
+    return step.action != "consent" or step.answer == "refused"
+
+
+def _with_year(number: str, year: int, *, position: int = 0) -> str:
+    """Return ``number`` with the year in its ``position``-th dash-separated part from the
+    start (case numbers: ``2025-SJ-POLICE-000012``) or, negative, from the end (referral
+    numbers: ``SJ-JOINT-2025-00012``)."""
+    parts = number.split("-")
+    if parts[position].isdigit():
+        parts[position] = str(year)
+    return "-".join(parts)
+
+
+def _pdf(text: str) -> bytes:
+    """A valid one-page PDF showing ``text`` (ASCII): a stand-in for a scanned signature page."""
+    stream = f"BT /F1 12 Tf 72 770 Td ({text}) Tj ET".encode("ascii")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
 
 
 def _party_input(party: PartyPlan) -> cases.PartyInput:

@@ -32,6 +32,9 @@ class AgencySpec:
     name_en: str
     specialty: str = ""
     parent: str = ""
+    # The subdistrict or town a police-station or subdistrict room serves; the centre's triage
+    # rule sends it the cases that happened there (Agency.district found in the case's place).
+    area: str = ""
 
 
 # In creation order: a parent comes before its children.
@@ -114,6 +117,7 @@ AGENCIES: tuple[AgencySpec, ...] = (
         "Yueyang Police Station Mediation Room",
         CommitteeSpecialty.POLICE_STATION,
         "sj-joint",
+        "岳阳街道",
     ),
     AgencySpec(
         "sj-ps-sijing",
@@ -122,6 +126,7 @@ AGENCIES: tuple[AgencySpec, ...] = (
         "Sijing Police Station Mediation Room",
         CommitteeSpecialty.POLICE_STATION,
         "sj-joint",
+        "泗泾镇",
     ),
     AgencySpec(
         "sj-sd-fangsong",
@@ -130,6 +135,7 @@ AGENCIES: tuple[AgencySpec, ...] = (
         "Fangsong Subdistrict People's Mediation Committee",
         CommitteeSpecialty.SUBDISTRICT,
         "sj-joint",
+        "方松街道",
     ),
     AgencySpec(
         "sj-sd-zhongshan",
@@ -138,6 +144,7 @@ AGENCIES: tuple[AgencySpec, ...] = (
         "Zhongshan Subdistrict People's Mediation Committee",
         CommitteeSpecialty.SUBDISTRICT,
         "sj-joint",
+        "中山街道",
     ),
     AgencySpec(
         "sj-sd-jiuting",
@@ -146,6 +153,7 @@ AGENCIES: tuple[AgencySpec, ...] = (
         "Jiuting Town People's Mediation Committee",
         CommitteeSpecialty.SUBDISTRICT,
         "sj-joint",
+        "九亭镇",
     ),
 )
 AGENCY_CODES = tuple(a.code for a in AGENCIES)
@@ -250,7 +258,7 @@ MEDIATORS: tuple[MediatorSpec, ...] = (
         "全区",
         12,
     ),
-    MediatorSpec("mediator03", "孙建平", "sj-court-room", (_INJURY, _FAMILY), _SH, "全区", 25),
+    MediatorSpec("mediator03", "孙建平", "sj-court-room", (_INJURY, _FAMILY), _SH, "全区", 16),
     MediatorSpec("mediator04", "陆惠芬", "sj-court-room", (_INJURY, _NEIGHBOUR), _SH, "全区", 9),
     MediatorSpec("mediator05", "杨卫国", "sj-proc-room", (_INJURY, _PROPERTY), _SH, "全区", 15),
     MediatorSpec(
@@ -289,11 +297,6 @@ MEDIATORS: tuple[MediatorSpec, ...] = (
     ),
     MediatorSpec("mediator20", "蔡淑英", "sj-sd-jiuting", (_FAMILY, _NEIGHBOUR), _SH, "九亭镇", 21),
 )
-
-
-def mediators_of(committee: str) -> tuple[str, ...]:
-    """Return the usernames of the mediators who sit on ``committee``."""
-    return tuple(m.username for m in MEDIATORS if m.committee == committee)
 
 
 def all_usernames() -> tuple[str, ...]:

@@ -13,20 +13,21 @@ from datetime import date, datetime, timedelta
 
 from concord.cases.choices import CaseKind, CaseState, DisputeType, PartyRole, Stage
 
-from .district import (
-    DISTRICT,
-)
+from .district import DISTRICT
 from .people import Person, PersonFactory, town_and_road
 from .scenarios import CIVIL_MIX, EARLY_MIX, PUBLIC_INTEREST_OFFENCES, SCENARIOS, TRIAL_MIX
 from .stories import CIVIL_STORIES, CRIMINAL_STORIES, GRADE_WORDS, OFFENCE_TITLES, Story
 from .timeline import (
+    DEADLINES,
     OPEN_STATES,
     STAGE_OF,
     StepPlan,
     Timeline,
     anchor,
+    deadline_days,
     format_route,
     parse_route,
+    referral_period,
 )
 
 SEED = 20250416  # the day the white paper was released
@@ -111,9 +112,14 @@ def plan_cases(count: int, *, now: datetime, seed: int = SEED) -> list[CasePlan]
         "civil": _spread(rng, len(routes) - len(trial) - len(early), CIVIL_MIX),
     }
     plans = []
+    still_open = 0  # cases whose referral is open today, given their deadlines in turn
     for route in routes:
         group = "civil" if route.startswith("civil") else "trial" if "court" in route else "early"
-        plans.append(_plan_case(rng, people, route, subjects[group].pop(), now))
+        deadline = ""
+        if route.endswith((":referred", ":in_mediation")):
+            deadline = DEADLINES[still_open % len(DEADLINES)]
+            still_open += 1
+        plans.append(_plan_case(rng, people, route, subjects[group].pop(), now, deadline))
     plans.sort(key=lambda plan: plan.steps[0].at)
     return plans
 
@@ -126,8 +132,14 @@ def _spread_routes(rng: random.Random, count: int) -> list[str]:
 
 
 def _plan_case(
-    rng: random.Random, people: PersonFactory, route: str, subject: str, now: datetime
+    rng: random.Random,
+    people: PersonFactory,
+    route: str,
+    subject: str,
+    now: datetime,
+    deadline: str = "",
 ) -> CasePlan:
+    """Plan one case; ``deadline`` is how its referral still open today stands."""
     episodes, closed = parse_route(route)
     civil = episodes[0][0] == "civil"
     if subject in PUBLIC_INTEREST_OFFENCES:
@@ -135,11 +147,16 @@ def _plan_case(
         route = format_route(episodes, closed)
     story = rng.choice(CIVIL_STORIES[subject] if civil else CRIMINAL_STORIES[subject])
     declined = any(outcome == "declined" for _, outcome in episodes)
-    timeline = Timeline(rng, subject, civil)
+    timeline = Timeline(rng, civil, 2 if civil else story.victims + story.suspects)
     steps, final_state = timeline.walk(episodes, closed, declined=declined)
-    # Open cases moved recently; closed and concluded ones fall anywhere in the year.
+    # Open cases moved recently; closed and concluded ones fall anywhere in the year. A referral
+    # still open is sent so long ago that its deadline stands as planned.
     recent = final_state in OPEN_STATES or (not civil and not closed)
-    occurred_on, steps = anchor(rng, steps, now, recent=recent)
+    pin = None
+    if deadline:
+        period = referral_period(episodes[-1][0], now.date())
+        pin = (timeline.last_referral, deadline_days(deadline, period, rng))
+    occurred_on, steps = anchor(rng, steps, now, recent=recent, pin=pin)
     return _describe(
         rng,
         people,
@@ -185,12 +202,19 @@ def _describe(
         suspects = [p.person.alias for p in parties if p.role == PartyRole.SUSPECT and p.person]
         title = "、".join(suspects) + OFFENCE_TITLES[subject] + "案"
     grades = [rng.choice(story.grades) for _ in victims] if story.grades else []
+    claimed = rng.randrange(*story.amounts)
     facts = story.facts.format(
         **names,
         when=f"{occurred_on.year}年{occurred_on.month}月{occurred_on.day}日",
         place=place,
         grade=GRADE_WORDS[grades[0]] if grades else "",
-        amount=f"{rng.randrange(*story.amounts):,}",
+        amount=f"{claimed:,}",
+    )
+    steps = tuple(
+        _settlement(rng, step, civil=civil, names=names, grades=grades, claimed=claimed)
+        if step.action == "settle"
+        else step
+        for step in steps
     )
     injuries = tuple(
         InjuryPlan(
@@ -224,6 +248,43 @@ def _describe(
         final_state=final_state,
         final_stage=final_stage,
     )
+
+
+# What a settled criminal mediation pays, by the injury grade of the (first) victim: least, most.
+SETTLEMENT_BY_GRADE = {
+    "slight": (3_000, 20_000),
+    "minor_2": (20_000, 80_000),
+    "minor_1": (50_000, 150_000),
+    "serious_2": (150_000, 400_000),
+}
+
+
+def _settlement(
+    rng: random.Random,
+    step: StepPlan,
+    *,
+    civil: bool,
+    names: dict[str, str],
+    grades: list[str],
+    claimed: int,
+) -> StepPlan:
+    """Write the agreement of a settled mediation: what is paid, and the apology or release."""
+    if civil:
+        # A civil claim settles for part of what was claimed.
+        amount = round(claimed * rng.randint(60, 100) / 100, -2)
+        summary = (
+            f"{names['b']}于协议签订之日起三十日内向{names['a']}支付人民币{amount:,.0f}元，"
+            "双方就本纠纷再无其他争议。"
+        )
+    else:
+        low, high = SETTLEMENT_BY_GRADE[grades[0]] if grades else (5_000, 50_000)
+        amount = rng.randrange(low, high, 500)
+        losses = "医疗费、误工费、护理费等各项经济损失" if grades else "各项损失"
+        summary = (
+            f"{names['s']}向{names['v']}赔礼道歉，并一次性赔偿{losses}共计人民币{amount:,.0f}元；"
+            f"{names['v']}对{names['s']}的行为表示谅解，请求司法机关依法从宽处理。"
+        )
+    return replace(step, note=summary, amount=int(amount))
 
 
 def _civil_parties(

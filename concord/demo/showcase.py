@@ -1,9 +1,11 @@
 """The showcase case: the one the ``victim``, ``suspect`` and ``relative`` logins follow.
 
 A parking-space quarrel that became an intentional-injury case, investigated by the police, sent
-to the procuratorate and prosecuted; at trial the judge assistant referred it to the court's
-mediation studio, where the ``mediator`` login is now mediating. It is written out rather than
-drawn at random so the walkthrough in the docs always finds the same people and the same story.
+to the procuratorate and prosecuted; at trial the judge referred it to the mediation centre, the
+parties agreed from their phones, and the centre's coordinator sent it to the court's mediation
+studio, where the ``mediator`` login now mediates with the judge and the legal-aid lawyer. It is
+written out rather than drawn at random so the walkthrough in the docs always finds the same
+people and the same story.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from datetime import date, datetime, time, timedelta
 
 from concord.cases.choices import CaseKind, CaseState, DisputeType, PartyRole, Stage
 
-from .district import COURT, DISTRICT, POLICE, PROCURATORATE
+from .district import ASSIGNER, CENTRE, COURT, DISTRICT, POLICE, PROCURATORATE
 from .people import Person, id_number
 from .plan import CasePlan, InjuryPlan, PartyPlan
 from .timeline import NOTES, READY, StepPlan
@@ -43,36 +45,42 @@ MOTHER = Person(
 )
 PLACE = f"{DISTRICT}方松街道文诚路某小区地下车库"
 
-# Days before "now" on which each step happened, and who took it. At trial the assistant records
-# that the defendant repents and the victim is willing, refers the case to the court's studio,
-# and the judge and the legal-aid lawyer join the studio's mediator as a joint mediation team.
-_STEPS = (
-    ("register", 62, "police", POLICE, ""),
-    ("relative", 61, "police", "", ""),
-    ("transfer", 40, "police", PROCURATORATE, NOTES["transfer_procuratorate"]),
-    ("transfer", 18, "prosecutor", COURT, NOTES["transfer_court"]),
-    ("screen", 12, "assistant", "", ""),
-    ("facts", 12, "assistant", "", ""),
-    ("refer", 11, "assistant", "sj-court-room", "被害人同意由驻院调解工作室组织调解"),
-    ("accept", 9, "mediator", "", ""),
-    ("joint", 8, "judge", "", ""),
+# Days before "now" on which each step happened, who took it, and the step's other fields. At
+# trial the assistant records that the defendant repents and the victim is willing and links the
+# party logins to the case; the judge refers it to the centre; the victim and the defendant agree
+# online; the coordinator triages it to the court's studio and assigns its best-ranked mediator
+# (the ``mediator`` login) with the judge and the legal-aid lawyer as a joint mediation team.
+_STEPS: tuple[tuple[str, int, str, dict], ...] = (
+    ("register", 62, "police", {"agency": POLICE}),
+    ("relative", 61, "police", {}),
+    ("transfer", 40, "police", {"agency": PROCURATORATE, "note": NOTES["transfer_procuratorate"]}),
+    ("transfer", 18, "prosecutor", {"agency": COURT, "note": NOTES["transfer_court"]}),
+    ("screen", 12, "assistant", {}),
+    ("facts", 12, "assistant", {"facts": READY}),
+    ("link", 12, "assistant", {}),
+    (
+        "refer",
+        11,
+        "judge",
+        {"agency": CENTRE, "note": "被害人同意调解，委派驻院调解工作室组织调解"},
+    ),
+    ("consent", 10, "victim", {"party": 0, "answer": "online"}),
+    ("consent", 10, "suspect", {"party": 1, "answer": "online"}),
+    ("triage", 10, ASSIGNER, {}),
+    ("assign", 9, ASSIGNER, {"joint": True}),
 )
 
 
 def showcase_plan(now: datetime) -> CasePlan:
     """Return the showcase case, dated relative to ``now``."""
     occurred_on = now.date() - timedelta(days=64)
-    steps = tuple(
-        StepPlan(
-            action,
-            datetime.combine(now.date() - timedelta(days=days), time(10, 30), tzinfo=now.tzinfo),
-            actor,
-            agency,
-            note,
-            READY if action == "facts" else (),
-        )
-        for action, days, actor, agency, note in _STEPS
-    )
+    day = now.date()
+    steps = []
+    for action, days, actor, fields in _STEPS:
+        at = datetime.combine(day - timedelta(days=days), time(10, 30), tzinfo=now.tzinfo)
+        if steps and steps[-1].at.date() == at.date():
+            at = steps[-1].at + timedelta(minutes=20)  # same day: later in the morning
+        steps.append(StepPlan(action, at, actor, **fields))
     return CasePlan(
         route="police > procuratorate > court:in_mediation",
         kind=CaseKind.MINOR_CRIMINAL,
@@ -94,14 +102,14 @@ def showcase_plan(now: datetime) -> CasePlan:
         ),
         injuries=(InjuryPlan("minor_2", 0, occurred_on + timedelta(days=16), False),),
         relative=PartyPlan(PartyRole.CLOSE_RELATIVE, MOTHER.name, MOTHER, MOTHER.phone, None, 1),
-        steps=steps,
+        steps=tuple(steps),
         final_state=CaseState.IN_MEDIATION,
         final_stage=Stage.TRIAL,
     )
 
 
-# Which demo login is which party of the showcase case (by party role), and who links them: the
-# judge assistant, for the court that holds the case now.
+# Which demo login is which party of the showcase case (by party role), and who links them (the
+# "link" step): the judge assistant, for the court that holds the case now.
 LINKED_BY = "assistant"
 PARTY_USERS = {
     PartyRole.VICTIM: "victim",

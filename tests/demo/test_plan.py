@@ -8,12 +8,21 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from concord.accounts.roles import AgencyKind
 from concord.cases.choices import CaseState, Stage
 from concord.core.identity import id_number_problem
+from concord.demo.district import ASSIGNER, COURT, PROCURATORATE
 from concord.demo.plan import apportion, mediation_rate, offence_mix, parse_route, plan_cases
 from concord.demo.scenarios import SCENARIOS
 from concord.demo.showcase import showcase_plan
-from concord.demo.timeline import OUTCOME_STEPS, READY, UNWILLING_SHARE
+from concord.demo.timeline import (
+    NOTES,
+    OUTCOME_STEPS,
+    READY,
+    UNWILLING_SHARE,
+    referral_period,
+)
+from concord.referrals.services.conclusion import DECISIONS
 
 NOW = datetime(2025, 4, 16, 15, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 
@@ -63,30 +72,82 @@ def test_criminal_cases_are_referred_on_recorded_screening_facts(default_plan):
     unwilling_after = Counter()
     for plan in [*default_plan, showcase_plan(NOW)]:
         if not plan.offence:  # civil disputes are not screened
-            assert not {"facts", "joint"} & {step.action for step in plan.steps}, plan.route
+            assert "facts" not in {step.action for step in plan.steps}, plan.route
             continue
         recorded: dict[str, bool] = {}
-        previous = ""
+        ended = ""  # how the last mediation ended, while nothing else happened since
         for step in plan.steps:
             if step.action == "facts":
                 assert step.actor in ("police", "prosecutor", "assistant"), plan.route
                 changes = dict(step.facts)
                 assert changes and all(recorded.get(k) != v for k, v in changes.items())
                 recorded.update(changes)
-                if previous in UNWILLING_SHARE:
-                    assert changes == {"victim_willing": False}, plan.route
-                    unwilling_after[previous] += 1
+                if changes == {"victim_willing": False}:
+                    assert ended, plan.route
+                    unwilling_after[ended] += 1
             elif step.action == "refer":
                 assert recorded == dict(READY), plan.route
-            elif step.action == "joint":
-                assert (previous, step.actor) == ("accept", "judge"), plan.route
-            if previous == "refuse":
+            if ended == "refused":
                 assert step.action == "facts", plan.route
-            previous = step.action
+            ended = _ended(step, ended)
     assert set(unwilling_after) == set(UNWILLING_SHARE)
-    joint = sum("joint" in {step.action for step in plan.steps} for plan in default_plan)
+
+
+def _ended(step, before: str) -> str:
+    """How a mediation ended, if ``step`` ended it or followed its failure."""
+    if step.action == "consent" and step.answer == "refused":
+        return "withdrawn" if step.note == NOTES["withdraw"] else "refused"
+    if step.action == "fail" or (before == "failed" and step.action in ("feedback", "decide")):
+        return "failed"
+    return ""
+
+
+def test_joint_teams_are_formed_at_trial_when_the_coordinator_assigns(default_plan):
+    joint = 0
+    for plan in default_plan:
+        at_court = False
+        for step in plan.steps:
+            at_court = at_court or (step.action == "transfer" and step.agency == COURT)
+            if step.joint:
+                assert (step.action, step.actor, at_court) == ("assign", ASSIGNER, True)
+                joint += 1
     mediated_at_trial = sum(_mediated_at_trial(plan.route) for plan in default_plan)
     assert 0.15 * mediated_at_trial < joint < 0.5 * mediated_at_trial
+
+
+def test_open_referrals_are_dated_so_some_are_overdue_and_some_due_soon(default_plan):
+    due = []
+    for plan in default_plan:
+        if not plan.route.endswith((":referred", ":in_mediation")):
+            continue
+        sent = [step for step in plan.steps if step.action == "refer"][-1]
+        stage = parse_route(plan.route)[0][-1][0]
+        due.append(sent.at + timedelta(days=referral_period(stage, NOW.date())))
+        assert plan.steps[-1].at < NOW
+    overdue = sum(when < NOW for when in due)
+    soon = sum(NOW <= when <= NOW + timedelta(days=3) for when in due)
+    assert 0.1 * len(due) < overdue < 0.3 * len(due)
+    assert 0.1 * len(due) < soon < 0.3 * len(due)
+
+
+def test_settlements_name_an_amount_and_decisions_fit_the_stage(default_plan):
+    kinds = {
+        "police": AgencyKind.POLICE,
+        "procuratorate": AgencyKind.PROCURATORATE,
+        "court": AgencyKind.COURT,
+        "civil": AgencyKind.MEDIATION_COMMITTEE,
+    }
+    for plan in default_plan:
+        stage, settled = parse_route(plan.route)[0][0][0], None
+        for step in plan.steps:
+            if step.action == "transfer":
+                stage = {PROCURATORATE: "procuratorate", COURT: "court"}[step.agency]
+            if step.action in ("settle", "fail"):
+                settled = step.action == "settle"
+            if step.action == "settle":
+                assert step.amount > 0 and f"{step.amount:,}元" in step.note, plan.route
+            if step.action == "decide":
+                assert step.decision in DECISIONS[kinds[stage]][settled], plan.route
 
 
 def _mediated_at_trial(route: str) -> bool:

@@ -65,7 +65,11 @@ class Command(BaseCommand):
         if report.cases_present:
             write(f"Cases already loaded ({report.cases_present}); none added.")
         else:
-            write(f"Created {report.cases_created} cases.")
+            write(
+                f"Created {report.cases_created} cases and {report.referrals_created} referrals; "
+                f"{report.documents_issued} documents wait for the worker (`concord serve` "
+                "starts it) to render them."
+            )
         write(f"Done in {report.seconds:.1f} s.")
         write("")
         write(self._login_table())
