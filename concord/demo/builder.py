@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 
 from django.contrib.auth.hashers import check_password, make_password
@@ -45,8 +45,9 @@ from concord.cases import services as cases
 from concord.cases.models import Case, CaseAccess, CaseEvent, LawResult, Party
 from concord.documents.models import Document, DocumentVersion, OutboxMessage
 from concord.referrals import services as referrals
-from concord.referrals.choices import SignMethod, TeamRole
+from concord.referrals.choices import Decision, SignMethod, TeamRole
 from concord.referrals.models import LegalAidOffer, PartyConsent, Referral, TeamMember
+from concord.referrals.services.conclusion import DECISIONS
 from concord.referrals.services.triage import ranking, triage_suggestion
 
 from .district import (
@@ -275,6 +276,11 @@ class _Run:
     lead: User | None = None  # the referral's lead mediator
     consents: dict[int, PartyConsent] = field(default_factory=dict)  # the referral's, by party
     parties: list[Party] = field(default_factory=list)  # in the plan's order
+    on_paper: bool = False  # the latest referral predates the platform: no electronic documents
+
+
+# How far back referrals still get their documents issued electronically.
+PAPER_ERA = timedelta(days=30)
 
 
 class _CaseBuilder:
@@ -357,6 +363,19 @@ class _CaseBuilder:
             )
         elif action == "close":
             run.case = cases.case_close(actor=actor, case=case, note=step.note)
+        elif (
+            action == "reject"
+            and run.referral is not None
+            and (Decision.AGREEMENT_REJECTED in DECISIONS[run.referral.from_agency.kind][True])
+        ):
+            # The referring agency's review (CPL 289) finds the agreement involuntary.
+            run.referral = referrals.referral_decide(
+                actor=actor,
+                referral=run.referral,
+                decision=Decision.AGREEMENT_REJECTED,
+                note=step.note,
+            )
+            run.case = Case.objects.get(pk=case.pk)
         else:
             # screen, rescreen, decline; and reject, the holder's review of a signed agreement.
             run.case = cases.case_transition(actor=actor, case=case, name=action, note=step.note)
@@ -366,8 +385,16 @@ class _CaseBuilder:
         action, referral = step.action, run.referral
         actor = run.lead if step.actor == LEAD else self.users[step.actor]
         if action == "refer":
+            # Referrals concluded long before "today" are recorded as made on paper, before the
+            # platform: their documents exist only on paper. Rendering every letter of a year
+            # (about 4,500) would keep the demo's worker busy for a quarter of an hour.
+            run.on_paper = step.at < self.cutoff - PAPER_ERA
             run.referral = referrals.referral_send(
-                actor=actor, case=run.case, centre=self.agencies[step.agency], reason=step.note
+                actor=actor,
+                case=run.case,
+                centre=self.agencies[step.agency],
+                reason=step.note,
+                on_paper=run.on_paper,
             )
             run.consents = {c.party_id: c for c in run.referral.consents.all()}
         elif action == "consent":
@@ -398,7 +425,9 @@ class _CaseBuilder:
                 amount=Decimal(step.amount) if step.amount is not None else None,
             )
         elif action == "feedback":
-            run.referral = referrals.referral_feedback(actor=actor, referral=referral)
+            run.referral = referrals.referral_feedback(
+                actor=actor, referral=referral, on_paper=run.on_paper
+            )
         elif action == "decide":
             run.referral = referrals.referral_decide(
                 actor=actor, referral=referral, decision=step.decision, note=step.note

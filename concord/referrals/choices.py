@@ -56,5 +56,6 @@ class Decision(models.TextChoices):
     LENIENT_SENTENCING_RECOMMENDATION = "lenient_sentencing_recommendation", _("提出从宽量刑建议")
     LIGHTER_SENTENCE = "lighter_sentence", _("依法从轻处罚")
     EXEMPTION = "exemption", _("免予刑事处罚")
+    AGREEMENT_REJECTED = "agreement_rejected", _("协议未通过自愿性、合法性审查")
     CONTINUE = "continue", _("依法继续诉讼程序")
     CIVIL_CLOSED = "civil_closed", _("纠纷化解，结案")

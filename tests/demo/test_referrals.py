@@ -6,11 +6,13 @@ from collections import Counter
 from datetime import timedelta
 
 import pytest
+from django.db.models import Q
 from django.utils import timezone
 
 from concord.accounts.models import User
 from concord.cases.choices import Stage
 from concord.cases.models import Case
+from concord.demo.builder import PAPER_ERA
 from concord.demo.district import JOINT_TEAM, PARTY_LOGINS
 from concord.demo.timeline import referral_period
 from concord.documents.models import Document, DocumentVersion, OutboxMessage
@@ -191,13 +193,26 @@ def test_paper_answers_carry_a_scan_and_refusals_a_reason(demo):
         assert set(told.values_list("created_at", flat=True)) == {consent.responded_at}
 
 
-def test_documents_are_issued_for_every_referral_and_dated_with_it(demo):
+def test_documents_are_issued_for_recent_referrals_and_dated_with_them(demo):
     """referral_send issues a contact letter and three documents to each party; the feedback
-    letter follows the outcome. All wait for the worker, issued on the referral's dates."""
-    expected = 0
+    letter follows the outcome. All wait for the worker, issued on the referral's dates.
+    Referrals older than the paper era were made on paper: they have no documents here."""
+    now, day = timezone.now(), timedelta(days=1)
+    electronic = paper = 0
     for referral in Referral.objects.prefetch_related("consents"):
-        expected += 1 + 3 * len(referral.consents.all()) + (referral.feedback_at is not None)
-    assert Document.objects.count() == DocumentVersion.objects.count() == expected
+        issued = Document.objects.filter(
+            Q(subject_key=f"referral:{referral.pk}")
+            | Q(subject_key__startswith=f"referral:{referral.pk}:")
+        )
+        wanted = 1 + 3 * len(referral.consents.all()) + (referral.feedback_at is not None)
+        if referral.sent_at > now - PAPER_ERA + day:
+            assert issued.count() == wanted
+            electronic += 1
+        elif referral.sent_at < now - PAPER_ERA - day:
+            assert not issued.exists()
+            paper += 1
+    assert electronic > 0 and paper > 0
+    assert Document.objects.count() == DocumentVersion.objects.count()
     versions = DocumentVersion.objects.select_related("document")
     assert not versions.exclude(state=DocumentVersion.State.PENDING).exists()
     for version in versions:

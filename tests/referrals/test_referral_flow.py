@@ -369,3 +369,35 @@ def test_a_committee_refers_a_civil_dispute_on_its_own_initiative(
     )
     case.refresh_from_db()
     assert case.state == CaseState.SETTLED and referral.state == ReferralState.DECIDED
+
+
+def test_the_agency_may_find_a_settled_agreement_involuntary(
+    district, centre, screened_case, django_capture_on_commit_callbacks
+):
+    """CPL Art. 289: the review of voluntariness and legality can reject the agreement."""
+    referral = _mediating(district, centre, screened_case, django_capture_on_commit_callbacks)
+    services.referral_outcome(
+        actor=district.mediator, referral=referral, settled=True, agreement_summary="赔偿五千元"
+    )
+    with django_capture_on_commit_callbacks(execute=False):
+        services.referral_feedback(actor=district.mediator, referral=referral)
+    services.referral_decide(
+        actor=district.officer,
+        referral=referral,
+        decision=Decision.AGREEMENT_REJECTED,
+        note="被害人受到胁迫",
+    )
+    screened_case.refresh_from_db()
+    assert screened_case.state == CaseState.FAILED
+
+
+def test_a_paper_era_referral_issues_no_documents_and_queues_no_deadline(
+    district, centre, screened_case, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        referral = services.referral_send(
+            actor=district.officer, case=screened_case, centre=district.committee, on_paper=True
+        )
+    assert callbacks == []
+    assert not Document.objects.filter(case=screened_case).exists()
+    assert referral.aid_offers.exists()  # the victim is still told of legal aid

@@ -22,9 +22,11 @@ from .common import is_coordinator, require_open
 # What each kind of agency may decide once mediation ends (CPL Art. 290; SPP-2019 Arts.
 # 500–502; SPC-2021 Art. 596; seeds/000: non-filing, conditional non-arrest, non-prosecution,
 # lenient sentencing). A failed mediation returns the case to the process.
+# Reviewing a settled agreement (CPL Art. 289; SPP-2019 Art. 497), a criminal agency may also
+# find it not voluntary or not lawful: the mediation has then failed.
 DECISIONS = {
     AgencyKind.POLICE: {
-        True: {Decision.LENIENCY_SUGGESTION, Decision.WITHDRAWAL},
+        True: {Decision.LENIENCY_SUGGESTION, Decision.WITHDRAWAL, Decision.AGREEMENT_REJECTED},
         False: {Decision.CONTINUE},
     },
     AgencyKind.PROCURATORATE: {
@@ -32,11 +34,12 @@ DECISIONS = {
             Decision.NON_ARREST,
             Decision.NON_PROSECUTION,
             Decision.LENIENT_SENTENCING_RECOMMENDATION,
+            Decision.AGREEMENT_REJECTED,
         },
         False: {Decision.CONTINUE},
     },
     AgencyKind.COURT: {
-        True: {Decision.LIGHTER_SENTENCE, Decision.EXEMPTION},
+        True: {Decision.LIGHTER_SENTENCE, Decision.EXEMPTION, Decision.AGREEMENT_REJECTED},
         False: {Decision.CONTINUE},
     },
     AgencyKind.MEDIATION_COMMITTEE: {True: {Decision.CIVIL_CLOSED}, False: {Decision.CONTINUE}},
@@ -98,8 +101,11 @@ def referral_outcome(
 
 
 @transaction.atomic
-def referral_feedback(*, actor, referral: Referral) -> Referral:
-    """Send the feedback letter on the mediation's result back to the referring agency."""
+def referral_feedback(*, actor, referral: Referral, on_paper: bool = False) -> Referral:
+    """Send the feedback letter on the mediation's result back to the referring agency.
+
+    ``on_paper``: the letter went on paper before the platform was in use (a data migration).
+    """
     referral = (
         Referral.objects.select_for_update(of=("self",)).select_related("case").get(pk=referral.pk)
     )
@@ -117,7 +123,8 @@ def referral_feedback(*, actor, referral: Referral) -> Referral:
         case_services.case_transition(
             actor=actor, case=referral.case, name="submit_review", actor_checked=True
         )
-    paperwork.issue_feedback(actor=actor, referral=referral, settled=settled)
+    if not on_paper:
+        paperwork.issue_feedback(actor=actor, referral=referral, settled=settled)
     audit_record(
         actor=actor,
         action="referral.feedback",
@@ -155,10 +162,12 @@ def referral_decide(*, actor, referral: Referral, decision: str, note: str = "")
     referral.decided_by = actor
     referral.save()
     if settled:
+        # The review (CPL 289) approves the agreement, or finds it involuntary or unlawful.
+        rejected = decision == Decision.AGREEMENT_REJECTED
         case_services.case_transition(
             actor=actor,
             case=case,
-            name="approve",
+            name="reject" if rejected else "approve",
             note=f"{Decision(decision).label} {note}".strip(),
         )
     audit_record(

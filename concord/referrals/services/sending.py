@@ -31,11 +31,15 @@ CENTRE_KINDS = (AgencyKind.JUDICIAL_BUREAU, AgencyKind.MEDIATION_COMMITTEE)
 
 
 @transaction.atomic
-def referral_send(*, actor, case: Case, centre: Agency, reason: str = "") -> Referral:
+def referral_send(
+    *, actor, case: Case, centre: Agency, reason: str = "", on_paper: bool = False
+) -> Referral:
     """Refer the case from its stage to the mediation centre.
 
     The centre gets the contact letter; each party gets the notification, the application for
     people's mediation and the confidentiality agreement to sign; the deadline is scheduled.
+    ``on_paper`` records a referral made on paper before the platform was in use (a data
+    migration): its documents exist only on paper, so none are issued and no deadline queued.
     """
     if centre.kind not in CENTRE_KINDS:
         raise InvalidInput("centre", _("请选择接收委派的人民调解组织。"), field="centre")
@@ -74,9 +78,11 @@ def referral_send(*, actor, case: Case, centre: Agency, reason: str = "") -> Ref
         after=snapshot(referral),
         detail={"period": period.source},
     )
-    paperwork.issue_on_send(actor=actor, referral=referral, parties=principals)
+    if not on_paper:
+        paperwork.issue_on_send(actor=actor, referral=referral, parties=principals)
     aid_offers_make(actor=actor, referral=referral)
-    tasks.schedule_deadlines(referral, period)
+    if not on_paper:
+        tasks.schedule_deadlines(referral, period)
     return referral
 
 
