@@ -7,6 +7,7 @@ import secrets
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .roles import AgencyKind, CommitteeSpecialty, Role
@@ -38,7 +39,8 @@ class Agency(models.Model):
         ordering = ["kind", "name"]
 
     def __str__(self) -> str:
-        return self.name
+        # Shown in the reader's language: agencies have an official English name too.
+        return self.display_name(get_language() or "")
 
     def display_name(self, language: str) -> str:
         return self.name_en if language == "en" and self.name_en else self.name

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from .labels import FACTS, ITEMS, PATHS, SCENARIOS
 from .runner import Evaluation
 
@@ -18,6 +20,7 @@ def present(evaluation: Evaluation) -> dict[str, Any]:
     if evaluation.kind == "eligibility":
         view["recommended_label"] = PATHS.get(output["recommended"], output["recommended"])
         view["needs_labels"] = [FACTS.get(n, n) for n in output.get("needs", [])]
+        view["needs_text"] = str(_("、")).join(str(label) for label in view["needs_labels"])
         view["paths"] = [
             p
             | {
