@@ -4,8 +4,6 @@ that calls one service and returns to the session page."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -144,25 +142,24 @@ def session_detail(request, session_id):
     return render(request, "mediation/session.html", context)
 
 
-def _act(request, session_id, *, runner: bool, action: Callable[[Viewer], object], ok: str):
-    """Run one action on a session the user may see, then go back to the session page."""
+def _act(request, session_id, *, runner: bool, form, action, ok: str):
+    """Check the reader may act on the session, validate the form, run one service, and go
+    back to the session page with the result."""
     viewer = selectors.access_session(request.user, session_id)
-    if runner and not viewer.runs:
+    if (runner and not viewer.runs) or (not runner and not viewer.supervisor):
         raise Http404
-    try:
-        action(viewer)
-    except ServiceError as exc:
-        messages.error(request, str(exc.message))
+    if form is not None and not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
     else:
-        messages.success(request, ok)
+        try:
+            action(viewer, form.cleaned_data if form is not None else {})
+        except ServiceError as exc:
+            messages.error(request, str(exc.message))
+        else:
+            messages.success(request, ok)
     return redirect("mediation:detail", session_id=viewer.session.pk)
-
-
-def _invalid(request, session_id, form):
-    for errors in form.errors.values():
-        for error in errors:
-            messages.error(request, error)
-    return redirect("mediation:detail", session_id=session_id)
 
 
 @require_POST
@@ -172,7 +169,8 @@ def session_start(request, session_id):
         request,
         session_id,
         runner=True,
-        action=lambda v: services.session_start(actor=request.user, session=v.session),
+        form=None,
+        action=lambda v, d: services.session_start(actor=request.user, session=v.session),
         ok=_("会议开始。"),
     )
 
@@ -180,15 +178,13 @@ def session_start(request, session_id):
 @require_POST
 @login_required
 def session_conclude(request, session_id):
-    form = ConcludeForm(request.POST)
-    if not form.is_valid():
-        return _invalid(request, session_id, form)
     return _act(
         request,
         session_id,
         runner=True,
-        action=lambda v: services.session_conclude(
-            actor=request.user, session=v.session, note=form.cleaned_data["note"]
+        form=ConcludeForm(request.POST),
+        action=lambda v, d: services.session_conclude(
+            actor=request.user, session=v.session, note=d["note"]
         ),
         ok=_("会议已结束，笔录已归档。"),
     )
@@ -197,15 +193,13 @@ def session_conclude(request, session_id):
 @require_POST
 @login_required
 def session_cancel(request, session_id):
-    form = ReasonForm(request.POST)
-    if not form.is_valid():
-        return _invalid(request, session_id, form)
     return _act(
         request,
         session_id,
         runner=True,
-        action=lambda v: services.session_cancel(
-            actor=request.user, session=v.session, reason=form.cleaned_data["reason"]
+        form=ReasonForm(request.POST),
+        action=lambda v, d: services.session_cancel(
+            actor=request.user, session=v.session, reason=d["reason"]
         ),
         ok=_("会议已取消，已通知参加人员。"),
     )
@@ -214,19 +208,17 @@ def session_cancel(request, session_id):
 @require_POST
 @login_required
 def minute_add(request, session_id):
-    form = MinuteForm(request.POST)
-    if not form.is_valid():
-        return _invalid(request, session_id, form)
     return _act(
         request,
         session_id,
         runner=True,
-        action=lambda v: services.minute_add(
+        form=MinuteForm(request.POST),
+        action=lambda v, d: services.minute_add(
             actor=request.user,
             session=v.session,
-            text=form.cleaned_data["text"],
-            speaker=form.cleaned_data["speaker"],
-            step_number=form.cleaned_data["step"],
+            text=d["text"],
+            speaker=d["speaker"],
+            step_number=d["step"],
         ),
         ok=_("笔录已记录。"),
     )
@@ -235,40 +227,38 @@ def minute_add(request, session_id):
 @require_POST
 @login_required
 def minute_edit(request, session_id, entry_id):
-    form = MinuteForm(request.POST)
-    if not form.is_valid():
-        return _invalid(request, session_id, form)
-
-    def action(viewer: Viewer):
+    def action(viewer: Viewer, data: dict):
         entry = MinuteEntry.objects.filter(pk=entry_id, session=viewer.session).first()
         if entry is None:
             raise Http404
         return services.minute_edit(
-            actor=request.user,
-            entry=entry,
-            text=form.cleaned_data["text"],
-            speaker=form.cleaned_data["speaker"],
+            actor=request.user, entry=entry, text=data["text"], speaker=data["speaker"]
         )
 
-    return _act(request, session_id, runner=True, action=action, ok=_("笔录已更正。"))
+    return _act(
+        request,
+        session_id,
+        runner=True,
+        form=MinuteForm(request.POST),
+        action=action,
+        ok=_("笔录已更正。"),
+    )
 
 
 @require_POST
 @login_required
 def step_done(request, session_id, number):
-    form = StepDoneForm(request.POST)
-    if not form.is_valid():
-        return _invalid(request, session_id, form)
     return _act(
         request,
         session_id,
         runner=True,
-        action=lambda v: services.step_complete(
+        form=StepDoneForm(request.POST),
+        action=lambda v, d: services.step_complete(
             actor=request.user,
             session=v.session,
             number=number,
-            note=form.cleaned_data["note"],
-            outcome=form.cleaned_data["outcome"],
+            note=d["note"],
+            outcome=d["outcome"],
         ),
         ok=_("本步骤已完成。"),
     )
@@ -277,15 +267,13 @@ def step_done(request, session_id, number):
 @require_POST
 @login_required
 def step_skip(request, session_id, number):
-    form = ReasonForm(request.POST)
-    if not form.is_valid():
-        return _invalid(request, session_id, form)
     return _act(
         request,
         session_id,
         runner=True,
-        action=lambda v: services.step_skip(
-            actor=request.user, session=v.session, number=number, reason=form.cleaned_data["reason"]
+        form=ReasonForm(request.POST),
+        action=lambda v, d: services.step_skip(
+            actor=request.user, session=v.session, number=number, reason=d["reason"]
         ),
         ok=_("已跳过本步骤。"),
     )
@@ -294,18 +282,13 @@ def step_skip(request, session_id, number):
 @require_POST
 @login_required
 def caucus_add(request, session_id):
-    form = CaucusForm(request.POST)
-    if not form.is_valid():
-        return _invalid(request, session_id, form)
     return _act(
         request,
         session_id,
         runner=True,
-        action=lambda v: services.caucus_note_add(
-            actor=request.user,
-            session=v.session,
-            side=form.cleaned_data["side"],
-            text=form.cleaned_data["text"],
+        form=CaucusForm(request.POST),
+        action=lambda v, d: services.caucus_note_add(
+            actor=request.user, session=v.session, side=d["side"], text=d["text"]
         ),
         ok=_("背对背记录已保存，仅调解团队可见。"),
     )
@@ -314,21 +297,13 @@ def caucus_add(request, session_id):
 @require_POST
 @login_required
 def supervision_add(request, session_id):
-    form = SupervisionForm(request.POST)
-    viewer = selectors.access_session(request.user, session_id)
-    if not viewer.supervisor:
-        raise Http404
-    if not form.is_valid():
-        return _invalid(request, session_id, form)
     return _act(
         request,
         session_id,
         runner=False,
-        action=lambda v: services.supervision_record(
-            actor=request.user,
-            session=v.session,
-            kind=form.cleaned_data["kind"],
-            text=form.cleaned_data["text"],
+        form=SupervisionForm(request.POST),
+        action=lambda v, d: services.supervision_record(
+            actor=request.user, session=v.session, kind=d["kind"], text=d["text"]
         ),
         ok=_("监督记录已保存。"),
     )
@@ -337,16 +312,17 @@ def supervision_add(request, session_id):
 @require_POST
 @login_required
 def suggestion_answer(request, session_id, record_id):
-    form = AnswerForm(request.POST)
-    if not form.is_valid():
-        return _invalid(request, session_id, form)
-
-    def action(viewer: Viewer):
+    def action(viewer: Viewer, data: dict):
         record = SupervisionRecord.objects.filter(pk=record_id, session=viewer.session).first()
         if record is None:
             raise Http404
-        return services.suggestion_answer(
-            actor=request.user, record=record, answer=form.cleaned_data["answer"]
-        )
+        return services.suggestion_answer(actor=request.user, record=record, answer=data["answer"])
 
-    return _act(request, session_id, runner=True, action=action, ok=_("已答复纠正建议。"))
+    return _act(
+        request,
+        session_id,
+        runner=True,
+        form=AnswerForm(request.POST),
+        action=action,
+        ok=_("已答复纠正建议。"),
+    )
