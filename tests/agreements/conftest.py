@@ -70,7 +70,7 @@ def draft(district, referral):
 
 def sign_all(district, agreement, suspect_user, capture):
     """Both parties sign, then the mediator; the centre's seal runs after commit."""
-    meta = {"ip": "203.0.113.45", "user_agent": "Mozilla/5.0 (iPhone) test"}
+    meta = {"ip": "203.0.113.45", "user_agent": "Mozilla/5.0 (iPhone) " + "x" * 300}
     services.agreement_sign(
         actor=district.victim_user,
         agreement=agreement,
