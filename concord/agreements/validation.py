@@ -28,7 +28,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Literal
 
-from django.utils.functional import Promise
+from django.utils.functional import Promise, lazy
 from django.utils.translation import gettext_lazy as _
 
 from .choices import AgreementContext, ItemCode, PaymentMode
@@ -38,6 +38,14 @@ ZERO = Decimal("0.00")
 # The two sides of an agreement, by the parties' roles (concord/cases/choices.py PartyRole).
 CRIMINAL_SIDES = ("victim", "suspect")
 CIVIL_ROLES = ("applicant", "respondent", "victim", "suspect")
+
+
+def _format(message, params: dict) -> str:
+    return str(message) % params
+
+
+# A message with parameters, translated when it is shown, not when the rule runs.
+lazy_format = lazy(_format, str)
 
 
 @dataclass(frozen=True)
@@ -144,8 +152,10 @@ def parties_rule(data: AgreementData) -> list[Problem]:
                 Problem(
                     "parties.id_number",
                     "parties",
-                    _("当事人%(name)s缺少身份证号码，协议须载明当事人基本情况。")
-                    % {"name": party.name},
+                    lazy_format(
+                        _("当事人%(name)s缺少身份证号码，协议须载明当事人基本情况。"),
+                        {"name": party.name},
+                    ),
                 )
             )
     return problems
@@ -216,13 +226,13 @@ def victim_rule(data: AgreementData) -> list[Problem]:
 def items_rule(data: AgreementData) -> list[Problem]:
     problems = []
     for item in data.items:
-        name = item.label or str(ItemCode(item.code).label)
+        name = item.label or ItemCode(item.code).label
         if item.amount <= ZERO:
             problems.append(
                 Problem(
                     "items.amount",
                     "items",
-                    _("“%(item)s”的金额须大于零。") % {"item": name},
+                    lazy_format(_("“%(item)s”的金额须大于零。"), {"item": name}),
                 )
             )
         if item.code == ItemCode.OTHER and _blank(item.label):
@@ -237,8 +247,10 @@ def items_rule(data: AgreementData) -> list[Problem]:
                 Problem(
                     "items.duplicate",
                     "items",
-                    _("“%(item)s”重复列出了%(count)s次，请合并为一项。")
-                    % {"item": label or str(ItemCode(code).label), "count": count},
+                    lazy_format(
+                        _("“%(item)s”重复列出了%(count)s次，请合并为一项。"),
+                        {"item": label or ItemCode(code).label, "count": count},
+                    ),
                 )
             )
     return problems
@@ -293,8 +305,10 @@ def performance_rule(data: AgreementData) -> list[Problem]:
                 Problem(
                     "performance.deadline_past",
                     "pay_by",
-                    _("履行期限（%(due)s）早于协议日期（%(date)s）。")
-                    % {"due": data.pay_by.isoformat(), "date": data.agreement_date.isoformat()},
+                    lazy_format(
+                        _("履行期限（%(due)s）早于协议日期（%(date)s）。"),
+                        {"due": data.pay_by.isoformat(), "date": data.agreement_date.isoformat()},
+                    ),
                 )
             )
     return problems
@@ -319,8 +333,10 @@ def instalments_rule(data: AgreementData) -> list[Problem]:
             Problem(
                 "instalments.sum",
                 "instalments",
-                _("各期金额合计 %(scheduled)s 元，与赔偿总额 %(total)s 元不符。")
-                % {"scheduled": f"{scheduled:.2f}", "total": f"{data.total:.2f}"},
+                lazy_format(
+                    _("各期金额合计 %(scheduled)s 元，与赔偿总额 %(total)s 元不符。"),
+                    {"scheduled": f"{scheduled:.2f}", "total": f"{data.total:.2f}"},
+                ),
             )
         )
     for index, instalment in enumerate(data.instalments, start=1):
@@ -329,7 +345,7 @@ def instalments_rule(data: AgreementData) -> list[Problem]:
                 Problem(
                     "instalments.amount",
                     "instalments",
-                    _("第%(n)s期的金额须大于零。") % {"n": index},
+                    lazy_format(_("第%(n)s期的金额须大于零。"), {"n": index}),
                 )
             )
         if instalment.due_on < data.agreement_date:
@@ -337,12 +353,14 @@ def instalments_rule(data: AgreementData) -> list[Problem]:
                 Problem(
                     "instalments.before_agreement",
                     "instalments",
-                    _("第%(n)s期的日期（%(due)s）早于协议日期（%(date)s）。")
-                    % {
-                        "n": index,
-                        "due": instalment.due_on.isoformat(),
-                        "date": data.agreement_date.isoformat(),
-                    },
+                    lazy_format(
+                        _("第%(n)s期的日期（%(due)s）早于协议日期（%(date)s）。"),
+                        {
+                            "n": index,
+                            "due": instalment.due_on.isoformat(),
+                            "date": data.agreement_date.isoformat(),
+                        },
+                    ),
                 )
             )
     for index, (before, after) in enumerate(
@@ -353,7 +371,7 @@ def instalments_rule(data: AgreementData) -> list[Problem]:
                 Problem(
                     "instalments.order",
                     "instalments",
-                    _("第%(n)s期的日期须晚于上一期。") % {"n": index},
+                    lazy_format(_("第%(n)s期的日期须晚于上一期。"), {"n": index}),
                 )
             )
     return problems
