@@ -11,6 +11,8 @@ urlpatterns = [
     path("law/", include("concord.calculators.urls")),
     path("documents/", include("concord.documents.urls")),
     path("referrals/", include("concord.referrals.urls")),
+    path("mediation/", include("concord.mediation.urls")),
+    path("agreements/", include("concord.agreements.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

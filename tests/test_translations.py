@@ -9,6 +9,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PO = ROOT / "concord" / "locale" / "en" / "LC_MESSAGES" / "django.po"
+# Apps with their own catalogue (concord/<app>/locale) are checked too.
+ALL_PO = sorted((ROOT / "concord").glob("**/locale/en/LC_MESSAGES/django.po"))
 
 
 def _entries(text: str) -> list[tuple[str, list[str], bool]]:
@@ -28,8 +30,9 @@ def _entries(text: str) -> list[tuple[str, list[str], bool]]:
 
 def test_every_english_string_is_translated():
     untranslated = [
-        ident
-        for ident, strs, fuzzy in _entries(PO.read_text())
+        (po.parent.parent.parent.parent.name, ident)
+        for po in ALL_PO
+        for ident, strs, fuzzy in _entries(po.read_text())
         if ident and (fuzzy or not strs or any(not s for s in strs))
     ]
     assert untranslated == []
@@ -54,6 +57,11 @@ def test_catalogue_lists_every_string_in_the_sources(tmp_path):
         cwd=copy,
         check=True,
     )
-    fresh = {i for i, _s, _f in _entries((copy / "locale/en/LC_MESSAGES/django.po").read_text())}
-    known = {i for i, _s, _f in _entries(PO.read_text())}
-    assert sorted(fresh - known) == []
+    missing = {}
+    for fresh_po in copy.glob("**/locale/en/LC_MESSAGES/django.po"):
+        ours = ROOT / "concord" / fresh_po.relative_to(copy)
+        known = {i for i, _s, _f in _entries(ours.read_text())} if ours.exists() else set()
+        new = {i for i, _s, _f in _entries(fresh_po.read_text())} - known
+        if new:
+            missing[str(fresh_po.relative_to(copy))] = sorted(new)
+    assert missing == {}

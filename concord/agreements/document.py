@@ -17,11 +17,10 @@ from zoneinfo import ZoneInfo
 
 from django.template import Context, Engine
 from django.utils import translation
-from weasyprint import HTML
 
 from concord.cases.choices import PartyRole
-from concord.documents.fetcher import STATIC_DIR, AllowlistFetcher
 from concord.documents.print_filters import cn_ordinal
+from concord.documents.render import html_to_pdf
 
 from .choices import AgreementContext, ItemCode, PaymentMode, SignerRole
 from .models import Agreement
@@ -140,8 +139,7 @@ def render_html(context: dict[str, Any], language: str) -> str:
 def render_pdf(context: dict[str, Any], language: str) -> bytes:
     """Return the agreement as an A4 PDF, loading nothing but the allowlisted stylesheet."""
     html = render_html(context, language)
-    document = HTML(string=html, base_url=STATIC_DIR.as_uri() + "/", url_fetcher=AllowlistFetcher())
-    return document.write_pdf(pdf_identifier=False)
+    return html_to_pdf(html)
 
 
 @lru_cache(maxsize=1)

@@ -78,11 +78,18 @@ def render_pdf(
     kind: str, context: dict[str, Any], language: str, *, fetcher: AllowlistFetcher | None = None
 ) -> bytes:
     """Return the document as an A4 PDF with its CJK fonts embedded (subset)."""
-    html = render_html(kind, context, language)
-    fetcher = fetcher or AllowlistFetcher()
-    # The base URL is our static folder, so the template's relative "print.css" resolves to the
-    # one allowlisted file; everything else the document might name is refused by the fetcher.
-    document = HTML(string=html, base_url=STATIC_DIR.as_uri() + "/", url_fetcher=fetcher)
+    return html_to_pdf(render_html(kind, context, language), fetcher=fetcher)
+
+
+def html_to_pdf(html: str, *, fetcher: AllowlistFetcher | None = None) -> bytes:
+    """Return ``html`` (one of our templates, rendered) as a PDF, fetching only allowlisted files.
+
+    The base URL is our static folder, so a template's relative "print.css" resolves to the one
+    allowlisted file; everything else the document might name is refused by the fetcher.
+    """
+    document = HTML(
+        string=html, base_url=STATIC_DIR.as_uri() + "/", url_fetcher=fetcher or AllowlistFetcher()
+    )
     return document.write_pdf(pdf_identifier=False)
 
 

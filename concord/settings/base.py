@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "concord.calculators",
     "concord.documents",
     "concord.referrals",
+    "concord.mediation",
+    "concord.agreements",
 ]
 
 MIDDLEWARE = [
