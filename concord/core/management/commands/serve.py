@@ -7,8 +7,11 @@ so ``make run`` needs no second command; at scale run ``concord worker`` process
 from __future__ import annotations
 
 import atexit
+import contextlib
+import ctypes
 import logging
 import os
+import signal
 import subprocess
 import sys
 
@@ -16,6 +19,7 @@ import uvicorn
 from django.core.management.base import BaseCommand
 
 logger = logging.getLogger(__name__)
+PR_SET_PDEATHSIG = 1  # prctl(2)
 
 
 def start_embedded_worker() -> subprocess.Popen:
@@ -24,10 +28,25 @@ def start_embedded_worker() -> subprocess.Popen:
     A separate process rather than threads: rendering documents is CPU work that would
     otherwise hold the server's interpreter lock and slow every page.
     """
-    worker = subprocess.Popen([sys.executable, "-m", "concord", "worker"], env=os.environ.copy())
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "concord", "worker"],
+        env=os.environ.copy(),
+        preexec_fn=_die_with_parent,
+    )
     atexit.register(_stop, worker)
     logger.info("embedded task worker started", extra={"pid": worker.pid})
     return worker
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to send the worker SIGTERM when the server exits, however it exits.
+
+    uvicorn re-raises SIGTERM and SIGINT after shutting down, so the server may die by the
+    signal without running ``atexit``; the worker must not outlive it.
+    """
+    # Not Linux: the atexit handler still stops the worker on a normal exit.
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
 def _stop(worker: subprocess.Popen) -> None:
