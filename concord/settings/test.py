@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from .dev import *  # noqa: F403
 
 DEBUG = False
@@ -13,6 +15,9 @@ HUEY = {**HUEY, "immediate": True}  # noqa: F405
 ALLOWED_HOSTS = ["*"]
 
 # On SQLite the test database is a file, not memory, so that a worker process started by a
-# test (tests/referrals/test_deadline_restart.py) reads the same data.
+# test (tests/referrals/test_deadline_restart.py) reads the same data. The process id keeps two
+# test runs in one checkout from sharing (and breaking) one file.
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
-    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}  # noqa: F405
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": str(VAR_DIR / f"test-{os.getpid()}.sqlite3")  # noqa: F405
+    }
