@@ -160,3 +160,114 @@ class Signature(models.Model):
 
     def __str__(self) -> str:
         return f"{self.agreement_id} {self.role} {self.signed_at:%Y-%m-%d}"
+
+
+# --- performance: payments against the schedule (SPP-2019 Arts. 499, 503; PML Art. 31) ------
+
+
+class PaymentMethod(models.TextChoices):
+    BANK_TRANSFER = "bank_transfer", _("银行转账")
+    MOBILE = "mobile", _("微信/支付宝")
+    CASH = "cash", _("现金")
+    OTHER = "other", _("其他方式")
+
+
+class Payment(models.Model):
+    """Money the payer side says it paid towards the agreement, and the victim side's answer:
+    confirmed as received, or disputed. A disputed payment no longer counts as paid."""
+
+    agreement = models.ForeignKey(Agreement, on_delete=models.PROTECT, related_name="payments")
+    amount = models.DecimalField(_("金额"), max_digits=12, decimal_places=2)
+    paid_on = models.DateField(_("支付日期"))
+    method = models.CharField(_("支付方式"), max_length=16, choices=PaymentMethod.choices)
+    reference = models.CharField(_("交易流水号"), max_length=100, blank=True)
+    receipt_sha256 = models.CharField(max_length=64, blank=True)
+    receipt_name = models.CharField(max_length=150, blank=True)
+    receipt_content_type = models.CharField(max_length=40, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField()
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    disputed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    disputed_at = models.DateTimeField(null=True, blank=True)
+    dispute_reason = models.TextField(_("异议理由"), blank=True)
+
+    class Meta:
+        verbose_name = _("履行款项")
+        verbose_name_plural = _("履行款项")
+        ordering = ["paid_on", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(amount__gt=0), name="payment_amount_positive"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(confirmed_at__isnull=True) | models.Q(disputed_at__isnull=True),
+                name="payment_confirmed_or_disputed",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agreement_id} {self.paid_on} {self.amount}"
+
+    @property
+    def counts(self) -> bool:
+        """A payment counts towards the schedule unless the victim side disputes it."""
+        return self.disputed_at is None
+
+
+class PaymentAllocation(models.Model):
+    """The part of a payment that settles one line of the schedule: an instalment, or (when
+    ``instalment`` is empty) the single payment of an agreement paid at once."""
+
+    payment = models.ForeignKey(Payment, on_delete=models.CASCADE, related_name="allocations")
+    instalment = models.ForeignKey(
+        Instalment, null=True, blank=True, on_delete=models.PROTECT, related_name="allocations"
+    )
+    amount = models.DecimalField(max_digits=12, decimal_places=2)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"{self.payment_id} → {self.instalment_id} {self.amount}"
+
+
+class PaymentNotice(models.Model):
+    """A reminder before a line falls due, or the notice the day after it is overdue: sent once
+    per line and kind (the row is created under a lock on the agreement)."""
+
+    class Kind(models.TextChoices):
+        REMINDER = "reminder", _("到期提醒")
+        OVERDUE = "overdue", _("逾期通知")
+
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="+")
+    instalment = models.ForeignKey(
+        Instalment, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    due_on = models.DateField()
+    sent_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["sent_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["instalment", "kind"],
+                condition=models.Q(instalment__isnull=False),
+                name="one_notice_per_instalment_and_kind",
+            ),
+            models.UniqueConstraint(
+                fields=["agreement", "kind"],
+                condition=models.Q(instalment__isnull=True),
+                name="one_notice_per_single_payment_and_kind",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agreement_id} {self.kind} {self.due_on}"

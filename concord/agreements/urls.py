@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import payment_views, views
 
 app_name = "agreements"
 
@@ -16,5 +16,22 @@ urlpatterns = [
         "<int:agreement_id>/pdf/<str:copy>/",
         views.agreement_pdf,
         name="pdf",
+    ),
+    path("<int:agreement_id>/payments/", payment_views.payments, name="payments"),
+    path("<int:agreement_id>/payments/new/", payment_views.payment_new, name="payment_new"),
+    path(
+        "<int:agreement_id>/payments/<int:payment_id>/confirm/",
+        payment_views.payment_confirm,
+        name="payment_confirm",
+    ),
+    path(
+        "<int:agreement_id>/payments/<int:payment_id>/dispute/",
+        payment_views.payment_dispute,
+        name="payment_dispute",
+    ),
+    path(
+        "<int:agreement_id>/payments/<int:payment_id>/receipt/",
+        payment_views.payment_receipt,
+        name="payment_receipt",
     ),
 ]
