@@ -12,6 +12,7 @@ urlpatterns = [
     path("documents/", include("concord.documents.urls")),
     path("referrals/", include("concord.referrals.urls")),
     path("mediation/", include("concord.mediation.urls")),
+    path("aftercare/", include("concord.aftercare.urls")),
     path("agreements/", include("concord.agreements.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "concord.calculators",
     "concord.documents",
     "concord.referrals",
+    "concord.aftercare",
     "concord.mediation",
     "concord.agreements",
 ]

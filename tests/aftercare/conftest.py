@@ -5,16 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from concord.referrals import services as referrals
 from concord.referrals.choices import Decision
-
-# Until the project registers the app, these tests run only with --ds=tests.aftercare.settings;
-# in the project's own run they are left out rather than failing on unregistered models.
-if "concord.aftercare" not in settings.INSTALLED_APPS:
-    collect_ignore_glob = ["test_*.py"]
 
 
 def drive_to_feedback(district, case, capture, *, settled=True):
