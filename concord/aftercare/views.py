@@ -3,16 +3,16 @@ board. Each action is a POST that calls one service and comes back to the page."
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from concord.accounts.models import User
 from concord.cases.selectors import access_case
-from concord.core.errors import ServiceError
+from concord.core.actions import perform
 from concord.referrals.choices import Outcome, ReferralState
 
 from . import selectors, services
@@ -76,17 +76,18 @@ def page(request, referral_id):
 
 def _act(request, referral, action, success, *, form=None):
     """Validate ``form``, run the service call, and report back on the page."""
+    invalid = ""
     if form is not None and not form.is_valid():
         labels = [str(form.fields[name].label) for name in form.errors if name in form.fields]
-        messages.error(request, _("请检查输入：%(fields)s") % {"fields": "、".join(labels)})
-        return redirect("aftercare:page", referral_id=referral.pk)
-    try:
-        action(form.cleaned_data if form is not None else {})
-    except ServiceError as exc:
-        messages.error(request, str(exc.message))
-    else:
-        messages.success(request, success)
-    return redirect("aftercare:page", referral_id=referral.pk)
+        invalid = _("请检查输入：%(fields)s") % {"fields": str(_("、")).join(labels)}
+    return perform(
+        request,
+        action=action,
+        success=success,
+        form=form,
+        invalid=invalid,
+        redirect_to=reverse("aftercare:page", kwargs={"referral_id": referral.pk}),
+    )
 
 
 def _staff_referral(request, referral_id):

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from concord.cases import rules
 from concord.cases.law_views import presented_result
 from concord.cases.selectors import access_case, case_relations
+from concord.core.actions import perform
 from concord.core.errors import ServiceError
 from concord.referrals.selectors import access_referral
 
@@ -148,18 +149,13 @@ def _act(request, session_id, *, runner: bool, form, action, ok: str):
     viewer = selectors.access_session(request.user, session_id)
     if (runner and not viewer.runs) or (not runner and not viewer.supervisor):
         raise Http404
-    if form is not None and not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
-    else:
-        try:
-            action(viewer, form.cleaned_data if form is not None else {})
-        except ServiceError as exc:
-            messages.error(request, str(exc.message))
-        else:
-            messages.success(request, ok)
-    return redirect("mediation:detail", session_id=viewer.session.pk)
+    return perform(
+        request,
+        action=lambda data: action(viewer, data),
+        success=ok,
+        form=form,
+        redirect_to=reverse("mediation:detail", kwargs={"session_id": viewer.session.pk}),
+    )
 
 
 @require_POST

@@ -7,12 +7,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from concord.accounts.models import User
 from concord.cases.selectors import access_case, case_relations
+from concord.core.actions import perform
 from concord.core.errors import ServiceError
 
 from . import assignment, selectors, services
@@ -134,21 +136,15 @@ def referral_detail(request, referral_id):
 
 
 def _act(request, referral, action, success, *, form=None, invalid=""):
-    """Validate ``form`` (if any), run the service call, and report back on the referral page.
-
-    ``action`` receives the form's cleaned data (or ``{}``); a refusal from the service shows
-    as an error message in the user's language.
-    """
-    if form is not None and not form.is_valid():
-        messages.error(request, invalid)
-        return redirect("referrals:detail", referral_id=referral.pk)
-    try:
-        action(form.cleaned_data if form is not None else {})
-    except ServiceError as exc:
-        messages.error(request, str(exc.message))
-    else:
-        messages.success(request, success)
-    return redirect("referrals:detail", referral_id=referral.pk)
+    """Validate ``form`` (if any), run the service call, report back on the referral page."""
+    return perform(
+        request,
+        action=action,
+        success=success,
+        form=form,
+        invalid=invalid,
+        redirect_to=reverse("referrals:detail", kwargs={"referral_id": referral.pk}),
+    )
 
 
 @require_POST
