@@ -30,17 +30,13 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
 
-from django.contrib.auth.hashers import check_password, make_password
 from django.contrib.auth.password_validation import validate_password
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from concord.accounts import services as accounts
-from concord.accounts.models import Agency, MediatorProfile, Membership, User
-from concord.accounts.roles import Role
-from concord.audit.services import audit_record
+from concord.accounts.models import Agency, User
 from concord.cases import services as cases
 from concord.cases.models import Case, CaseAccess, CaseEvent, LawResult, Party
 from concord.documents.models import Document, DocumentVersion, OutboxMessage
@@ -51,20 +47,13 @@ from concord.referrals.services.conclusion import DECISIONS
 from concord.referrals.services.triage import ranking, triage_suggestion
 
 from .district import (
-    AGENCIES,
     AGENCY_CODES,
-    DEMO_EMAIL_DOMAIN,
     DEMO_PASSWORD,
-    DISTRICT,
     JOINT_TEAM,
-    MEDIATORS,
-    PARTY_LOGINS,
-    REGION_CODE,
-    STAFF_LOGINS,
-    LoginSpec,
 )
 from .plan import SEED, CasePlan, PartyPlan, plan_cases
 from .showcase import LINKED_BY, PARTY_USERS, showcase_plan
+from .staff import DemoReport, ensure_accounts, ensure_agencies
 from .timeline import LEAD, REFERRAL_STEPS, StepPlan
 
 DEFAULT_CASES = 600
@@ -86,22 +75,6 @@ REFERRAL_TIME = {
 JOINT_ROLES = (TeamRole.JUDGE, TeamRole.LEGAL_AID_LAWYER)
 
 
-class DemoConflict(Exception):
-    """The database holds a real account under a demo username; the demo will not take it over."""
-
-
-@dataclass
-class DemoReport:
-    agencies_created: int = 0
-    users_created: int = 0
-    passwords_reset: int = 0
-    cases_created: int = 0
-    cases_present: int = 0
-    referrals_created: int = 0
-    documents_issued: int = 0  # queued for the worker to render
-    seconds: float = 0.0
-
-
 def load_demo(*, cases: int = DEFAULT_CASES, seed: int = SEED) -> DemoReport:
     """Create what is missing of the demo district; return what was done."""
     started = time.monotonic()
@@ -110,8 +83,8 @@ def load_demo(*, cases: int = DEFAULT_CASES, seed: int = SEED) -> DemoReport:
     # the documented password unusable.
     validate_password(DEMO_PASSWORD)
     with transaction.atomic():
-        agencies = _ensure_agencies(report)
-        users = _ensure_accounts(report, agencies)
+        agencies = ensure_agencies(report)
+        users = ensure_accounts(report, agencies)
     # All cases in one transaction: a crash leaves none, so the next run starts them afresh.
     with transaction.atomic():
         existing = Case.objects.filter(holding_agency__code__in=AGENCY_CODES).count()
@@ -138,132 +111,6 @@ def _build_cases(agencies: dict[str, Agency], users: dict[str, User], count: int
     builder.build(showcase_plan(now))
     builder.build_together(plan_cases(count - 1, now=now, seed=seed))
     return count
-
-
-def _ensure_agencies(report: DemoReport) -> dict[str, Agency]:
-    agencies = {a.code: a for a in Agency.objects.filter(code__in=AGENCY_CODES)}
-    for spec in AGENCIES:
-        if spec.code in agencies:
-            continue
-        agencies[spec.code] = accounts.agency_create(
-            actor=None,
-            kind=spec.kind,
-            name=spec.name,
-            name_en=spec.name_en,
-            code=spec.code,
-            region_code=REGION_CODE,
-            district=spec.area or DISTRICT,
-            specialty=spec.specialty,
-            parent=agencies.get(spec.parent),
-        )
-        report.agencies_created += 1
-    return agencies
-
-
-def _ensure_accounts(report: DemoReport, agencies: dict[str, Agency]) -> dict[str, User]:
-    logins: dict[str, LoginSpec] = {}
-    for login in STAFF_LOGINS + PARTY_LOGINS:
-        logins[login.username] = login
-    for mediator in MEDIATORS:
-        logins.setdefault(mediator.username, LoginSpec(mediator.username, mediator.full_name, ""))
-    users = {u.username: u for u in User.objects.filter(username__in=list(logins))}
-    strangers = sorted(u for u, user in users.items() if not _is_demo_account(user))
-    if strangers:
-        raise DemoConflict(
-            f"accounts {', '.join(strangers)} exist and are not demo accounts; "
-            "load the demo into a fresh database"
-        )
-    passwords = _Passwords()
-    for username, login in logins.items():
-        user = users.get(username)
-        if user is None:
-            user = accounts.user_create(
-                actor=None,
-                username=username,
-                password=None,
-                full_name=login.full_name,
-                email=f"{username}@{DEMO_EMAIL_DOMAIN}",
-            )
-            # One hash for all accounts: Argon2 takes about half a second per hash on a small
-            # machine, and the accounts share a documented password anyway.
-            user.password = passwords.hashed
-            user.save(update_fields=["password"])
-            users[username] = user
-            report.users_created += 1
-        elif passwords.reset_if_changed(user):
-            report.passwords_reset += 1
-        if login.superuser and not (user.is_superuser and user.is_staff):
-            user.is_superuser = user.is_staff = True
-            user.save(update_fields=["is_superuser", "is_staff"])
-            audit_record(actor=None, action="user.superuser_grant", target=user)
-    _ensure_memberships(users, agencies)
-    _ensure_mediator_profiles(users)
-    return users
-
-
-def _is_demo_account(user: User) -> bool:
-    return user.email.endswith(f"@{DEMO_EMAIL_DOMAIN}")
-
-
-class _Passwords:
-    """Give every demo account the demo password, hashing and checking it as rarely as possible."""
-
-    def __init__(self) -> None:
-        self._hash = ""
-        self._good: set[str] = set()
-
-    @property
-    def hashed(self) -> str:
-        if not self._hash:
-            self._hash = make_password(DEMO_PASSWORD)
-            self._good.add(self._hash)
-        return self._hash
-
-    def reset_if_changed(self, user: User) -> bool:
-        """Reset ``user``'s password to the demo one if it no longer is; return whether it was."""
-        if user.password in self._good:
-            return False
-        # No setter: a hash that merely needs upgrading is left alone, so a rerun writes nothing.
-        if check_password(DEMO_PASSWORD, user.password):
-            self._good.add(user.password)
-            return False
-        user.password = self.hashed
-        user.save(update_fields=["password"])
-        audit_record(actor=None, action="user.password_reset", target=user)
-        return True
-
-
-def _ensure_memberships(users: dict[str, User], agencies: dict[str, Agency]) -> None:
-    wanted = [
-        (login.username, code, role) for login in STAFF_LOGINS for code, role in login.memberships
-    ]
-    wanted += [(m.username, m.committee, Role.MEDIATOR) for m in MEDIATORS]
-    have = set(
-        Membership.objects.filter(user__in=list(users.values())).values_list(
-            "user__username", "agency__code", "role"
-        )
-    )
-    for username, code, role in wanted:
-        if (username, code, str(role)) not in have:
-            accounts.membership_add(
-                actor=None, user=users[username], agency=agencies[code], role=role
-            )
-            have.add((username, code, str(role)))
-
-
-def _ensure_mediator_profiles(users: dict[str, User]) -> None:
-    profiles = {p.user_id: p for p in MediatorProfile.objects.filter(user__in=list(users.values()))}
-    for spec in MEDIATORS:
-        user = users[spec.username]
-        wanted = {
-            "specialties": [str(s) for s in spec.specialties],
-            "languages": list(spec.languages),
-            "area": spec.area,
-            "years_experience": spec.years_experience,
-        }
-        profile = profiles.get(user.pk)
-        if profile is None or any(getattr(profile, k) != v for k, v in wanted.items()):
-            accounts.mediator_profile_set(actor=None, user=user, **wanted)
 
 
 @dataclass

@@ -13,9 +13,10 @@ from collections.abc import Mapping
 
 from django.core.management.base import BaseCommand, CommandError
 
-from concord.demo.builder import DEFAULT_CASES, DemoConflict, load_demo
+from concord.demo.builder import DEFAULT_CASES, load_demo
 from concord.demo.district import DEMO_PASSWORD, PARTY_LOGINS, STAFF_LOGINS
 from concord.demo.plan import SEED
+from concord.demo.staff import DemoConflict
 
 # ``make run``'s defaults.
 DEFAULT_HOST = "127.0.0.1"
