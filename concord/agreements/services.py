@@ -13,14 +13,16 @@ from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from concord.audit.models import AuditEntry
 from concord.audit.services import audit_record, snapshot
 from concord.cases.models import Case, Party
 from concord.core.errors import InvalidInput, PermissionRefused, ServiceError, StaleEdit
+from concord.referrals.choices import ReferralState
 from concord.referrals.models import Referral
+from concord.referrals.services import referral_outcome
 
 from . import tasks
 from .choices import AgreementContext, AgreementState, ItemCode, PaymentMode, SignerRole, SignMethod
@@ -458,9 +460,30 @@ def _signature_record(actor, agreement, role: str, party: Party | None, meta: Re
         },
     )
     if role == SignerRole.MEDIATOR:
+        _referral_settled(actor, agreement)
         agreement_id = agreement.pk
         transaction.on_commit(lambda: tasks.agreement_seal(agreement_id))
     return signature
+
+
+def _referral_settled(actor, agreement: Agreement) -> None:
+    """The agreement signed by everyone is the referral's outcome: record it there once.
+
+    If the mediator already recorded the outcome by hand, the referral has moved on and is left
+    alone; the feedback letter then carries what was recorded.
+    """
+    referral = agreement.referral
+    if referral is None or referral.state != ReferralState.ASSIGNED:
+        return
+    total = agreement.total
+    with translation.override("zh-hans"):  # the feedback letter is an official Chinese text
+        summary = _("当事人已签署调解协议（共 %(items)s 项，合计 %(total)s 元）。") % {
+            "items": agreement.items.count(),
+            "total": f"{total:.2f}",
+        }
+    referral_outcome(
+        actor=actor, referral=referral, settled=True, agreement_summary=str(summary), amount=total
+    )
 
 
 @transaction.atomic

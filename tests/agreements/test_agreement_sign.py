@@ -200,3 +200,19 @@ def test_ip_addresses_keep_only_the_network():
     assert services.mask_ip("203.0.113.45") == "203.0.113.*"
     assert services.mask_ip("2001:db8:1:2:3:4:5:6") == "2001:0db8:0001:0002::*"
     assert services.mask_ip("not an address") == ""
+
+
+def test_the_signed_agreement_is_the_referrals_settled_outcome(
+    district, ready, suspect_user, django_capture_on_commit_callbacks
+):
+    """The mediator's signature completes the agreement; the referral records it as settled,
+    with the agreed total, and the case moves to 'agreement signed'."""
+    referral = ready.referral
+    sign_all(district, ready, suspect_user, django_capture_on_commit_callbacks)
+    referral.refresh_from_db()
+    ready.refresh_from_db()
+    assert referral.state == "settled" and referral.outcome == "settled"
+    assert referral.agreed_amount == ready.total
+    assert f"{ready.total:.2f}" in referral.agreement_summary
+    referral.case.refresh_from_db()
+    assert referral.case.state == "agreement_signed"
