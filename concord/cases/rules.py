@@ -13,20 +13,16 @@ from django.db import transaction
 from django.utils import timezone
 
 from concord.audit.services import audit_record
+from concord.calculators.runner import RUNNERS
 from concord.core.identity import birth_date as id_birth_date
 from concord.core.identity import id_number_problem
-from concord.law import LawInputError, compensation, eligibility, rules_version, sentencing
+from concord.law import LawInputError, rules_version
 
 from .choices import InjuryGrade, PartyRole
 from .models import Case, LawResult
 
 logger = logging.getLogger(__name__)
 
-RUNNERS = {
-    LawResult.Kind.ELIGIBILITY: eligibility.screen,
-    LawResult.Kind.COMPENSATION: compensation.calculate,
-    LawResult.Kind.SENTENCE: sentencing.estimate,
-}
 GRADE_ORDER = list(InjuryGrade.values)
 
 

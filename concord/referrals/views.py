@@ -76,30 +76,26 @@ def _detail_context(request, referral) -> dict:
     user = request.user
     coordinator = is_coordinator(user, referral)
     relations = case_relations(user, referral.case)
+    team = list(referral.team.select_related("user"))
+    consents = list(referral.consents.select_related("party"))
+    aid_offers = list(referral.aid_offers.select_related("party"))
+    pending = [c for c in consents if c.response == "pending"]
     context = {
         "referral": referral,
         "coordinator": coordinator,
-        "team": list(referral.team.select_related("user")),
-        "consents": list(referral.consents.select_related("party")),
-        "own_consents": [
-            c
-            for c in referral.consents.select_related("party")
-            if c.party.user_id == user.pk and c.response == "pending"
-        ],
+        "team": team,
+        "consents": consents,
+        "own_consents": [c for c in pending if c.party.user_id == user.pk],
         "is_holder": "holder" in relations
         and referral.case.holding_agency_id == (referral.from_agency_id),
-        "is_team": referral.team.filter(user=user, active=True).exists(),
-        "aid_offers": list(referral.aid_offers.select_related("party")),
+        "is_team": any(m.user_id == user.pk and m.active for m in team),
+        "aid_offers": aid_offers,
         "own_aid_offers": [
-            o
-            for o in referral.aid_offers.select_related("party")
-            if o.party.user_id == user.pk and o.applied_at is None
+            o for o in aid_offers if o.party.user_id == user.pk and o.applied_at is None
         ],
-        "staff_consents": [
-            c
-            for c in referral.consents.select_related("party")
-            if c.response == "pending" and referral.is_open and relations & {"holder", "mediation"}
-        ],
+        "staff_consents": pending
+        if referral.is_open and relations & {"holder", "mediation"}
+        else [],
         "outcome_form": OutcomeForm(),
         "decision_form": DecisionForm(),
         "consent_form": ConsentForm(),
